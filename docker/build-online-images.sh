@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Online path: build gillab's images FROM the official python/pypy images.
+# Needs a reachable registry (Docker Hub); without one use
+# build-offline-images.sh, which makes images of the same names offline.
+#
+# Usage: build-online-images.sh [VERSION...]    default: 3.11 3.13 3.14
+#   3.X        -> gillab/cpython:3.X   (Dockerfile, FROM python:3.X-slim)
+#   pypy-3.X   -> gillab/pypy:3.X      (Dockerfile.pypy, FROM pypy:3.X-slim)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+[ "$#" -gt 0 ] || set -- 3.11 3.13 3.14
+for v in "$@"; do
+  case "$v" in
+    pypy-*) docker build --build-arg PYPY_VERSION="${v#pypy-}" \
+              -f "$here/Dockerfile.pypy" -t "gillab/pypy:${v#pypy-}" "$here" ;;
+    3.*)    docker build --build-arg PYTHON_VERSION="$v" \
+              -f "$here/Dockerfile" -t "gillab/cpython:$v" "$here" ;;
+    *) echo "build-online-images: unknown version '$v' (use 3.X or pypy-3.X)" >&2; exit 2 ;;
+  esac
+done

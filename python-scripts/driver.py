@@ -1,0 +1,1135 @@
+# -*- coding: utf-8 -*-
+"""gillab driver: runs one workload or probe and prints JSON lines.
+
+This one file is the whole Python side of the measurement.  It runs unchanged
+on Python 2.7 (Jython 2.7.x, CPython 2.7) and on Python 3.6+ (CPython, PyPy,
+GraalPy) and uses the standard library only.
+
+Command line
+============
+
+    python driver.py run NAME [--threads N[,N...]] [--samples K]
+                              [--warmups W] [--size S | --min-time SECONDS]
+                              [--path DIR]...
+    python driver.py list [--path DIR]...
+    python driver.py info
+
+  --threads N[,N...]
+                thread counts (default 1, each >= 1).  Every round takes one
+                sample at each count, alternating the order between rounds
+                so that drift (a warming JIT, a busy machine) cancels out.
+  --samples K   measured rounds (default 5, >= 1): K samples per thread count
+  --warmups W   warm-up rounds, run and reported (marked) before them
+                (default 1, >= 0)
+  --size S      total units of work per sample (default: the module's
+                DEFAULT_SIZE, >= 1); split over the threads (strong scaling)
+  --min-time T  without --size: calibrate.  Starting at DEFAULT_SIZE, the size
+                grows (x2..x8) until one single-threaded run takes at least T
+                seconds; after the warm-up rounds, if a run has dropped below
+                T/2 (a JIT sped up), it grows again.  Each calibration ends
+                with a "calibration" record.
+  --path DIR    repeatable; DIR, DIR/workloads and DIR/probes are searched for
+                NAME.py, in the order given, BEFORE the built-in workloads/
+                and probes/ folders next to this file.  The first match wins.
+  -h, --help    usage on stderr (stdout stays JSON only)
+
+For a probe, --threads/--samples/--warmups/--size are accepted and ignored:
+probe() runs once, on the main thread.
+
+Names are identifiers ([A-Za-z_][A-Za-z0-9_]*): the file NAME.py.  Files whose
+name starts with "_" and this driver itself are never workloads.
+
+Output
+======
+
+stdout carries JSON lines and nothing else (while a module is loaded or run,
+sys.stdout points at stderr so a stray print cannot corrupt the stream).
+Every line is one JSON object (ASCII, no NaN/Infinity) with "gillab": 1 and a
+"record" type, flushed as soon as it is written.  Records, in order:
+
+meta     always the first line, for every command, even when the arguments
+         are bad:
+         {"gillab":1,"record":"meta",
+          "implementation": platform.python_implementation() ("CPython",
+                            "Jython", "PyPy", "GraalVM"/"GraalPy", ...),
+          "implementation_name": sys.implementation.name, or the lower-cased
+                            implementation where that does not exist
+                            ("cpython", "jython", "pypy", "graalpy"),
+          "version": language version, platform.python_version() ("3.11.7"),
+          "implementation_version": "x.y.z" of the implementation
+                            (sys.pypy_version_info on PyPy, else
+                            sys.implementation.version, else = version;
+                            a non-final release gets a suffix: "3.14.0rc1"),
+          "gil": true | false | null,
+          "gil_source": "sys._is_gil_enabled" | "implementation" | null,
+          "gil_disabled_build": bool(sysconfig Py_GIL_DISABLED) | null,
+          "executable": sys.executable | null,
+          "platform": sys.platform ("linux", "linux2", "java17.0.15"),
+          "cpu_count": int | null,
+          "timer": "time.perf_counter" | "java.lang.System.nanoTime"
+                   | "timeit.default_timer",
+          "cpu_timer": "time.process_time" | "os.times"
+                   | "OperatingSystemMXBean.getProcessCpuTime" (Jython; GraalPy
+                     when host access allows `import java`) | null (GraalPy
+                     otherwise: its time.process_time only counts live
+                     threads and goes backwards when workers end),
+          "driver_version": 1,
+          "pid": int | null}
+
+sample   (run of a workload) one per sample, warm-ups first, "index"
+         counting from 0 over warm-ups and samples together:
+         {"gillab":1,"record":"sample","workload":NAME,"threads":N,"size":S,
+          "index":i,"warmup":true|false,"seconds":float,
+          "cpu_seconds":float|null}
+         "seconds" is wall time (the clock named by meta.timer) from the
+         release of the N ready threads to the return of the last join().
+         "cpu_seconds" is the process CPU time (all threads) over the same
+         interval by meta.cpu_timer, null where there is none; cpu/wall near
+         N means the threads really ran in parallel, near 1 means they took
+         turns.
+
+calibration  (run with --min-time) after each calibration:
+         {"gillab":1,"record":"calibration","workload":NAME,"size":S,
+          "min_time":T,"runs":[[size, seconds], ...]}  -- every calibration
+         run so far; the last record's size is the one the samples use.
+
+probe    (run of a probe) exactly one:
+         {"gillab":1,"record":"probe","probe":NAME,"result":{...}}
+         "result" is the dict probe() returned.
+
+catalogue (list) one per good module, in search order, sorted by name within
+         a folder; a name found twice is listed once (the first, which wins):
+         {"gillab":1,"record":"catalogue","name":NAME,"kind":KIND,
+          "description":str,"prediction":str,"default_size":int|null,
+          "file":absolute path}
+
+error    on any failure:
+         {"gillab":1,"record":"error","stage":"args"|"load"|"run"|"check",
+          "exception":type name ("SyntaxError", "ContractError",
+                       "AssertionError", "NumberFormatException", ...),
+          "message":str, "file":path|null, "line":int|null,
+          "traceback":str ("" when there is none)}
+         args:  bad command line or unknown NAME (the message names the
+                problem and the valid choices); exception "ArgumentError".
+         load:  the module file cannot be compiled or executed, or breaks
+                the contract below ("ContractError", message lists every
+                problem); file = the module, line = the failing line.
+         run:   run()/probe() raised (in any worker thread: it is caught and
+                reported here, not lost on a thread's stderr); file/line =
+                the innermost frame in the module file, else the innermost
+                frame.  Run errors also carry "index" (the sample) and
+                "thread" (the worker, 0-based; null for a probe).
+         check: check() rejected a result (AssertionError) or raised, or a
+                probe returned something that is not a JSON-serialisable
+                dict.  Also carries "index" and "thread" for workloads.
+         list keeps going after a broken module and lists the good ones.
+
+end      last line, only on success: {"gillab":1,"record":"end","status":"ok"}
+
+Exit codes: 0 success (end written); 2 args or load error (list: any broken
+module); 1 run or check error.  Nothing is written after an error except,
+for list, the remaining catalogue/error records.
+
+Timing
+======
+
+One clock for everything, chosen once at start-up: time.perf_counter where it
+exists; on Jython java.lang.System.nanoTime() / 1e9; else (CPython 2.7)
+timeit.default_timer.  One sample with N threads (N = 1 takes the same path):
+the total size S is split, thread i getting S // N plus 1 for the first
+S % N threads; the N threads are created and started, each announces that it
+is ready and waits on one threading.Event; when all N are ready the driver
+reads t0, sets the event, joins every thread and reads t1; seconds = t1 - t0.
+gc.collect() runs before each sample, outside the timed interval.  After a
+sample, check(size_i, result_i) is called for every thread i if the module
+defines check; then the sample record is written.
+
+The workload / probe contract
+=============================
+
+A module is a file NAME.py in a search folder.  It is compiled and executed
+into a fresh module object (named "gillab_module_NAME", so a workload can
+never shadow a standard module; its folder is not put on sys.path: use the
+standard library only).  The driver's own __future__ flags are not inherited.
+It must define:
+
+  KIND         one of "cpu", "io", "mixed" (workloads) or "probe"
+  DESCRIPTION  a one-line string
+  PREDICTION   a short string: what the seed article / the literature predicts
+
+a workload (KIND cpu, io or mixed) also:
+
+  DEFAULT_SIZE an int > 0: units of work for one sample on one thread
+  run(size)    does `size` units of work on the calling thread (size may be 0
+               when S < N) and returns a result (what it prints goes to stderr)
+  check(size, result)   optional; raises AssertionError when `result` is not
+               what run(size) should return
+
+a probe (KIND probe) also:
+
+  probe()      returns a JSON-serialisable dict of structured data (values,
+               exception type names - never only prose); called once.
+
+Code must run on Python 2.7 and 3.6+: no f-strings, print via the function
+form with `from __future__ import print_function`, no perf_counter without
+a fallback, catch Java exceptions on Jython with a bare `except:`.
+
+Embedding: call main(argv) (returns the exit code) instead of running the
+file; built-ins are found next to __file__, else next to sys.argv[0], else
+in the folder named by the environment variable GILLAB_SCRIPTS.
+"""
+from __future__ import absolute_import, division, print_function
+
+import collections
+import gc
+import json
+import os
+import platform
+import re
+import sys
+import threading
+import time
+import traceback
+import types
+
+DRIVER_VERSION = 1
+KINDS = ("cpu", "io", "mixed", "probe")
+WORKLOAD_KINDS = ("cpu", "io", "mixed")
+NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+MAX_TRACEBACK_CHARS = 50000
+
+PY2 = sys.version_info[0] == 2
+IS_JYTHON = platform.python_implementation() == "Jython"
+IS_GRAALPY = getattr(getattr(sys, "implementation", None), "name", "") == \
+    "graalpy"
+
+try:  # Python 2
+    _STRING_TYPES = (basestring,)  # noqa: F821
+    _TEXT = unicode  # noqa: F821
+    _INT_TYPES = (int, long)  # noqa: F821
+except NameError:  # Python 3
+    _STRING_TYPES = (str,)
+    _TEXT = str
+    _INT_TYPES = (int,)
+
+# The real stdout, kept before anything can replace it.
+_OUT = sys.stdout
+
+
+class ArgumentError(Exception):
+    """Bad command line (stage "args")."""
+
+
+class ContractError(Exception):
+    """A module file that breaks the workload/probe contract (stage "load")."""
+
+
+class _HelpRequested(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------
+# clocks
+
+
+def _choose_clock():
+    perf = getattr(time, "perf_counter", None)
+    if perf is not None:
+        return perf, "time.perf_counter"
+    if IS_JYTHON:
+        try:
+            from java.lang import System  # noqa
+            nano = System.nanoTime
+
+            def java_clock():
+                return nano() / 1e9
+
+            java_clock()
+            return java_clock, "java.lang.System.nanoTime"
+        except:  # noqa: E722  (Java exceptions need a bare except)
+            pass
+    import timeit
+    return timeit.default_timer, "timeit.default_timer"
+
+
+def _java_process_cpu_clock(bean):
+    if bean.getProcessCpuTime() < 0:
+        return None, None
+
+    def java_cpu():
+        return bean.getProcessCpuTime() / 1e9
+
+    return java_cpu, "OperatingSystemMXBean.getProcessCpuTime"
+
+
+def _choose_cpu_clock():
+    """Process CPU time (all threads), or (None, None)."""
+    if IS_GRAALPY:
+        # GraalPy's time.process_time sums the CPU time of the threads that
+        # are alive: it drops (even below its start value) when worker
+        # threads end, so it cannot measure a sample.  Use the JVM's process
+        # CPU time when host access allows it, else nothing.
+        try:
+            import java  # noqa
+            factory = java.type("java.lang.management.ManagementFactory")
+            return _java_process_cpu_clock(
+                factory.getOperatingSystemMXBean())
+        except:  # noqa: E722
+            return None, None
+    process_time = getattr(time, "process_time", None)
+    if process_time is not None:
+        try:
+            process_time()
+            return process_time, "time.process_time"
+        except:  # noqa: E722
+            pass
+    if IS_JYTHON:
+        try:
+            from java.lang.management import ManagementFactory  # noqa
+            return _java_process_cpu_clock(
+                ManagementFactory.getOperatingSystemMXBean())
+        except:  # noqa: E722
+            return None, None
+    if hasattr(os, "times"):
+        try:
+            os.times()
+
+            def os_cpu():
+                t = os.times()
+                return t[0] + t[1]
+
+            return os_cpu, "os.times"
+        except:  # noqa: E722
+            pass
+    return None, None
+
+
+CLOCK, CLOCK_NAME = _choose_clock()
+CPU_CLOCK, CPU_CLOCK_NAME = _choose_cpu_clock()
+
+
+# --------------------------------------------------------------------------
+# output
+
+
+def _text(obj):
+    """Best-effort unicode text of anything (exception messages included)."""
+    if isinstance(obj, bytes):
+        return obj.decode("utf-8", "replace")
+    if isinstance(obj, _TEXT):
+        return obj
+    try:
+        return _TEXT(obj)
+    except:  # noqa: E722
+        pass
+    try:
+        s = str(obj)
+        return s.decode("utf-8", "replace") if isinstance(s, bytes) else s
+    except:  # noqa: E722
+        pass
+    try:
+        return _text(repr(obj))
+    except:  # noqa: E722
+        return u"<unprintable %s object>" % type(obj).__name__
+
+
+def _dumps(obj):
+    return json.dumps(obj, ensure_ascii=True, allow_nan=False,
+                      separators=(",", ":"))
+
+
+def _record(kind, fields):
+    rec = collections.OrderedDict()
+    rec["gillab"] = 1
+    rec["record"] = kind
+    for key, value in fields:
+        rec[key] = value
+    return rec
+
+
+def emit(kind, fields):
+    line = _dumps(_record(kind, fields))
+    _OUT.write(line + "\n")
+    _OUT.flush()
+
+
+# --------------------------------------------------------------------------
+# meta
+
+
+def _version_string(info):
+    parts = [str(int(info[i])) for i in range(3)]
+    s = ".".join(parts)
+    try:
+        level, serial = info[3], info[4]
+        short = {"alpha": "a", "beta": "b", "candidate": "rc"}.get(level)
+        if short:
+            s += "%s%d" % (short, int(serial))
+    except (IndexError, TypeError, ValueError):
+        pass
+    return s
+
+
+def _safe(fn, default=None):
+    try:
+        return fn()
+    except:  # noqa: E722
+        return default
+
+
+def _implementation_name(impl):
+    sysimpl = getattr(sys, "implementation", None)
+    if sysimpl is not None and getattr(sysimpl, "name", None):
+        return str(sysimpl.name)
+    return impl.lower()
+
+
+def _implementation_version(version):
+    pypy = getattr(sys, "pypy_version_info", None)
+    if pypy is not None:
+        return _version_string(pypy)
+    sysimpl = getattr(sys, "implementation", None)
+    if sysimpl is not None and getattr(sysimpl, "version", None) is not None:
+        return _version_string(sysimpl.version)
+    return version
+
+
+def _gil(impl, name):
+    probe = getattr(sys, "_is_gil_enabled", None)
+    if probe is not None:
+        try:
+            return bool(probe()), "sys._is_gil_enabled"
+        except:  # noqa: E722
+            pass
+    key = (name or "").lower()
+    if key in ("jython", "ironpython") or impl in ("Jython", "IronPython"):
+        return False, "implementation"
+    if key in ("cpython", "pypy", "graalpy", "graalpython") or \
+            impl in ("CPython", "PyPy", "GraalVM", "GraalPy"):
+        return True, "implementation"
+    return None, None
+
+
+def _gil_disabled_build():
+    try:
+        import sysconfig
+        value = sysconfig.get_config_var("Py_GIL_DISABLED")
+    except:  # noqa: E722
+        return None
+    if value is None:
+        return None
+    try:
+        return bool(int(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _cpu_count():
+    count = _safe(lambda: os.cpu_count()) if hasattr(os, "cpu_count") else None
+    if not count and not IS_JYTHON:
+        def mp_count():
+            import multiprocessing
+            return multiprocessing.cpu_count()
+        count = _safe(mp_count)
+    if not count and IS_JYTHON:
+        def java_count():
+            from java.lang import Runtime  # noqa
+            return Runtime.getRuntime().availableProcessors()
+        count = _safe(java_count)
+    return int(count) if count else None
+
+
+def _pid():
+    pid = _safe(os.getpid)
+    if pid is None and IS_JYTHON:
+        def java_pid():
+            from java.lang.management import ManagementFactory  # noqa
+            return int(ManagementFactory.getRuntimeMXBean().getName()
+                       .split("@")[0])
+        pid = _safe(java_pid)
+    return pid
+
+
+def meta_fields():
+    impl = _safe(platform.python_implementation, "unknown")
+    impl = str(impl)
+    name = _safe(lambda: _implementation_name(impl), impl.lower())
+    version = _safe(platform.python_version) or \
+        _version_string(sys.version_info)
+    version = str(version)
+    gil, gil_source = _safe(lambda: _gil(impl, name), (None, None))
+    executable = _safe(lambda: sys.executable)
+    return [
+        ("implementation", impl),
+        ("implementation_name", name),
+        ("version", version),
+        ("implementation_version",
+         _safe(lambda: _implementation_version(version), version)),
+        ("gil", gil),
+        ("gil_source", gil_source),
+        ("gil_disabled_build", _gil_disabled_build()),
+        ("executable", _text(executable) if executable else None),
+        ("platform", _safe(lambda: str(sys.platform))),
+        ("cpu_count", _cpu_count()),
+        ("timer", CLOCK_NAME),
+        ("cpu_timer", CPU_CLOCK_NAME),
+        ("driver_version", DRIVER_VERSION),
+        ("pid", _pid()),
+    ]
+
+
+# --------------------------------------------------------------------------
+# errors
+
+
+def _frame_location(tb, prefer_file=None):
+    """(file, line) of the innermost frame in prefer_file, else innermost."""
+    try:
+        frames = traceback.extract_tb(tb)
+    except:  # noqa: E722
+        return None, None
+    if not frames:
+        return None, None
+    if prefer_file:
+        want = os.path.normcase(os.path.abspath(prefer_file))
+        for frame in reversed(frames):
+            fname = frame[0]
+            if fname and os.path.normcase(os.path.abspath(fname)) == want:
+                return _text(fname), int(frame[1])
+    fname, line = frames[-1][0], frames[-1][1]
+    return (_text(fname) if fname else None), (int(line) if line else None)
+
+
+def _same_file(a, b):
+    return os.path.normcase(os.path.abspath(a)) == \
+        os.path.normcase(os.path.abspath(b))
+
+
+def _format_traceback(exc_info):
+    try:
+        text = "".join(_text(s) for s in
+                       traceback.format_exception(*exc_info))
+    except:  # noqa: E722
+        text = u""
+    if len(text) > MAX_TRACEBACK_CHARS:
+        text = u"...(truncated)...\n" + text[-MAX_TRACEBACK_CHARS:]
+    return text
+
+
+def emit_error(stage, exc_info=None, exception=None, message=None,
+               file=None, line=None, extra=None):
+    """Write an error record. exc_info = sys.exc_info() when there is one."""
+    tb_text = u""
+    if exc_info is not None:
+        etype, value, tb = exc_info
+        if exception is None:
+            exception = getattr(etype, "__name__", None) or _text(etype)
+        if message is None:
+            message = _text(value)
+        if isinstance(value, SyntaxError) and \
+                getattr(value, "lineno", None):
+            if file is None and getattr(value, "filename", None):
+                file = _text(value.filename)
+            if line is None:
+                line = _safe(lambda: int(value.lineno))
+        if line is None:
+            where_file, where_line = _frame_location(tb, prefer_file=file)
+            if file is None:
+                file, line = where_file, where_line
+            elif where_file is not None and _same_file(where_file, file):
+                line = where_line
+        tb_text = _format_traceback(exc_info)
+    fields = [
+        ("stage", stage),
+        ("exception", _text(exception or "Error")),
+        ("message", _text(message if message is not None else "")),
+        ("file", _text(file) if file is not None else None),
+        ("line", line),
+        ("traceback", tb_text),
+    ]
+    if extra:
+        fields.extend(extra)
+    emit("error", fields)
+
+
+# --------------------------------------------------------------------------
+# command line
+
+
+def _int_at_least(minimum):
+    def convert(text):
+        import argparse
+        try:
+            value = int(text)
+        except (TypeError, ValueError):
+            raise argparse.ArgumentTypeError(
+                "must be an integer >= %d, got %r" % (minimum, text))
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                "must be an integer >= %d, got %r" % (minimum, text))
+        return value
+    return convert
+
+
+def _thread_counts(text):
+    """'2' or '1,2,4': distinct thread counts, in the order given."""
+    import argparse
+    counts = []
+    for part in text.split(","):
+        try:
+            n = int(part)
+        except (TypeError, ValueError):
+            n = 0
+        if n < 1:
+            raise argparse.ArgumentTypeError(
+                "must be a list of integers >= 1 like 1,2,4, got %r" % text)
+        if n not in counts:
+            counts.append(n)
+    return counts
+
+
+def _positive_float(text):
+    import argparse
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        value = -1.0
+    if not value > 0 or value > 3600:
+        raise argparse.ArgumentTypeError(
+            "must be a number of seconds > 0, got %r" % text)
+    return value
+
+
+def _usage(parser):
+    return " ".join(parser.format_usage().split())
+
+
+def _build_parser():
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message):
+            raise ArgumentError("%s (%s)" % (message, _usage(self)))
+
+        def exit(self, status=0, message=None):
+            if message:
+                sys.stderr.write(message)
+            if status:
+                raise ArgumentError(message or "invalid arguments")
+            raise _HelpRequested()
+
+    def add_help(p):
+        p.add_argument("-h", "--help", action="store_true",
+                       help="show this help on stderr")
+
+    top = Parser(prog="driver.py", add_help=False,
+                 description="gillab driver: JSON lines on stdout")
+    add_help(top)
+    sub = top.add_subparsers(dest="command", metavar="{run,list,info}")
+    run = sub.add_parser("run", add_help=False,
+                         help="run a workload or a probe")
+    add_help(run)
+    run.add_argument("name", metavar="NAME", nargs="?")
+    run.add_argument("--threads", type=_thread_counts, default=[1],
+                     metavar="N[,N...]")
+    run.add_argument("--samples", type=_int_at_least(1), default=5,
+                     metavar="K")
+    run.add_argument("--warmups", type=_int_at_least(0), default=1,
+                     metavar="W")
+    run.add_argument("--size", type=_int_at_least(1), default=None,
+                     metavar="S")
+    run.add_argument("--min-time", type=_positive_float, default=None,
+                     metavar="SECONDS", dest="min_time")
+    run.add_argument("--path", action="append", default=[], metavar="DIR")
+    lst = sub.add_parser("list", add_help=False,
+                         help="list workloads and probes")
+    add_help(lst)
+    lst.add_argument("--path", action="append", default=[], metavar="DIR")
+    info = sub.add_parser("info", add_help=False,
+                          help="print the meta record only")
+    add_help(info)
+    return top, {"run": run, "list": lst, "info": info}
+
+
+def parse_args(argv):
+    top, subs = _build_parser()
+    if not argv or argv[0] in ("-h", "--help"):
+        if argv:
+            sys.stderr.write(top.format_help())
+            raise _HelpRequested()
+        raise ArgumentError("missing command; choose one of run, list, info "
+                            "(%s)" % _usage(top))
+    args, extra = top.parse_known_args(argv)
+    command = getattr(args, "command", None)
+    if command not in subs:
+        raise ArgumentError("missing command; choose one of run, list, info "
+                            "(%s)" % _usage(top))
+    if extra:
+        raise ArgumentError("unrecognized arguments: %s (%s)"
+                            % (" ".join(extra), _usage(subs[command])))
+    if getattr(args, "help", False):
+        sys.stderr.write(subs[args.command].format_help())
+        raise _HelpRequested()
+    if command == "run" and not args.name:
+        raise ArgumentError("the following arguments are required: NAME "
+                            "(%s)" % _usage(subs["run"]))
+    return args
+
+
+# --------------------------------------------------------------------------
+# finding and loading modules
+
+
+def _this_file():
+    try:
+        return os.path.abspath(__file__)
+    except NameError:
+        return None
+
+
+def scripts_dir():
+    here = _this_file()
+    if here:
+        return os.path.dirname(here)
+    argv0 = sys.argv[0] if sys.argv else ""
+    if argv0 and os.path.isfile(argv0):
+        return os.path.dirname(os.path.abspath(argv0))
+    env = os.environ.get("GILLAB_SCRIPTS")
+    if env:
+        return os.path.abspath(env)
+    return os.path.abspath(os.getcwd())
+
+
+def search_dirs(extra_paths):
+    """Folders searched for NAME.py, in order, without duplicates."""
+    dirs = []
+    for p in extra_paths:
+        if not os.path.isdir(p):
+            raise ArgumentError("--path %s: not a directory" % p)
+        p = os.path.abspath(p)
+        dirs.extend([p, os.path.join(p, "workloads"),
+                     os.path.join(p, "probes")])
+    base = scripts_dir()
+    dirs.extend([os.path.join(base, "workloads"),
+                 os.path.join(base, "probes")])
+    seen, result = set(), []
+    for d in dirs:
+        key = os.path.normcase(os.path.realpath(d))
+        if key not in seen and os.path.isdir(d):
+            seen.add(key)
+            result.append(d)
+    return result
+
+
+def _is_driver(path):
+    here = _this_file()
+    return bool(here) and os.path.normcase(os.path.realpath(path)) == \
+        os.path.normcase(os.path.realpath(here))
+
+
+def candidates(dirs):
+    """[(name, path)] of every module file, first occurrence of a name wins."""
+    found, seen = [], set()
+    for d in dirs:
+        try:
+            entries = sorted(os.listdir(d))
+        except OSError:
+            continue
+        for entry in entries:
+            if not entry.endswith(".py"):
+                continue
+            name = entry[:-3]
+            path = os.path.join(d, entry)
+            if not NAME_RE.match(name) or name.startswith("_") or \
+                    not os.path.isfile(path) or _is_driver(path):
+                continue
+            if name not in seen:
+                seen.add(name)
+                found.append((name, path))
+    return found
+
+
+def find_module(name, dirs):
+    for d in dirs:
+        path = os.path.join(d, name + ".py")
+        if os.path.isfile(path) and not _is_driver(path):
+            return path
+    return None
+
+
+def _describe(value):
+    return "%s %r" % (type(value).__name__, value)
+
+
+def validate(module, path):
+    """List of contract problems (empty when the module is fine)."""
+    problems = []
+    missing = object()
+    kind = getattr(module, "KIND", missing)
+    if kind is missing:
+        problems.append("KIND is missing (must be one of %s)"
+                        % ", ".join(KINDS))
+        kind = None
+    elif not isinstance(kind, _STRING_TYPES) or kind not in KINDS:
+        problems.append("KIND must be one of %s, got %s"
+                        % (", ".join(KINDS), _describe(kind)))
+        kind = None
+    for attr in ("DESCRIPTION", "PREDICTION"):
+        value = getattr(module, attr, missing)
+        if value is missing:
+            problems.append("%s is missing (a one-line string)" % attr)
+        elif not isinstance(value, _STRING_TYPES):
+            problems.append("%s must be a string, got %s"
+                            % (attr, type(value).__name__))
+        elif attr == "DESCRIPTION" and ("\n" in value or not value.strip()):
+            problems.append("DESCRIPTION must be one non-empty line")
+    if kind == "probe":
+        fn = getattr(module, "probe", missing)
+        if fn is missing:
+            problems.append("probe() is missing (KIND is 'probe')")
+        elif not callable(fn):
+            problems.append("probe must be a function, got %s"
+                            % type(fn).__name__)
+    elif kind in WORKLOAD_KINDS:
+        fn = getattr(module, "run", missing)
+        if fn is missing:
+            problems.append("run(size) is missing (KIND is %r)" % str(kind))
+        elif not callable(fn):
+            problems.append("run must be a function, got %s"
+                            % type(fn).__name__)
+        size = getattr(module, "DEFAULT_SIZE", missing)
+        if size is missing:
+            problems.append("DEFAULT_SIZE is missing (an int > 0)")
+        elif isinstance(size, bool) or not isinstance(size, _INT_TYPES) or \
+                size <= 0:
+            problems.append("DEFAULT_SIZE must be an int > 0, got %s"
+                            % _describe(size))
+        check = getattr(module, "check", None)
+        if check is not None and not callable(check):
+            problems.append("check must be a function, got %s"
+                            % type(check).__name__)
+    return problems
+
+
+def load_module(name, path):
+    """Compile and execute path into a fresh module; validate it.
+
+    Raises whatever the module raises (SyntaxError, ImportError, ...) or
+    ContractError.
+    """
+    with open(path, "rb") as handle:
+        source = handle.read()
+    modname = "gillab_module_" + name
+    module = types.ModuleType(modname)
+    module.__file__ = path
+    code = compile(source, path, "exec", 0, True)
+    sys.modules[modname] = module
+    try:
+        exec(code, module.__dict__)
+        problems = validate(module, path)
+        if problems:
+            raise ContractError("%s breaks the gillab contract: %s"
+                                % (path, "; ".join(problems)))
+    except:  # noqa: E722
+        sys.modules.pop(modname, None)
+        raise
+    return module
+
+
+class _Redirect(object):
+    """Send sys.stdout to stderr while module code runs."""
+
+    def __enter__(self):
+        self.saved = sys.stdout
+        sys.stdout = sys.stderr
+        return self
+
+    def __exit__(self, *exc):
+        sys.stdout = self.saved
+        return False
+
+
+def _load_or_report(name, path):
+    """(module, None) or (None, True) after writing a load error."""
+    try:
+        with _Redirect():
+            return load_module(name, path), None
+    except:  # noqa: E722
+        info = sys.exc_info()
+        if isinstance(info[1], ContractError):
+            emit_error("load", exception="ContractError",
+                       message=_text(info[1]), file=os.path.abspath(path))
+        else:
+            emit_error("load", info, file=os.path.abspath(path))
+        return None, True
+
+
+# --------------------------------------------------------------------------
+# measuring
+
+
+def split_size(total, threads):
+    base, rest = divmod(total, threads)
+    return [base + (1 if i < rest else 0) for i in range(threads)]
+
+
+class _Sample(object):
+    def __init__(self, n):
+        self.cond = threading.Condition()
+        self.ready = 0
+        self.go = threading.Event()
+        self.results = [None] * n
+        self.errors = [None] * n
+
+
+def _worker(state, index, fn, size):
+    with state.cond:
+        state.ready += 1
+        state.cond.notify_all()
+    state.go.wait()
+    try:
+        state.results[index] = fn(size)
+    except:  # noqa: E722  (Java exceptions on Jython, SystemExit, ...)
+        state.errors[index] = sys.exc_info()
+
+
+def timed_sample(fn, sizes):
+    """Run fn(sizes[i]) on len(sizes) threads released together.
+
+    Returns (seconds, cpu_seconds or None, results, errors).
+    """
+    n = len(sizes)
+    state = _Sample(n)
+    threads = []
+    for i in range(n):
+        t = threading.Thread(target=_worker, name="gillab-worker-%d" % i,
+                             args=(state, i, fn, sizes[i]))
+        t.daemon = True
+        threads.append(t)
+    for t in threads:
+        t.start()
+    with state.cond:
+        while state.ready < n:
+            state.cond.wait()
+    c0 = CPU_CLOCK() if CPU_CLOCK else None
+    t0 = CLOCK()
+    state.go.set()
+    for t in threads:
+        t.join()
+    t1 = CLOCK()
+    c1 = CPU_CLOCK() if CPU_CLOCK else None
+    cpu = (c1 - c0) if CPU_CLOCK else None
+    return t1 - t0, cpu, state.results, state.errors
+
+
+class _WorkloadFailed(Exception):
+    """A sample failed; its error record has been emitted."""
+
+
+def _one_sample(name, module, path, size, threads, index):
+    """Run one sample of size units on threads threads; check its result."""
+    sizes = split_size(size, threads)
+    gc.collect()
+    with _Redirect():
+        seconds, cpu, results, errors = timed_sample(module.run, sizes)
+    for i, err in enumerate(errors):
+        if err is not None:
+            emit_error("run", err, file=path,
+                       extra=[("index", index), ("thread", i)])
+            raise _WorkloadFailed()
+    check = getattr(module, "check", None)
+    if check is not None:
+        for i in range(threads):
+            try:
+                with _Redirect():
+                    check(sizes[i], results[i])
+            except:  # noqa: E722
+                emit_error("check", sys.exc_info(), file=path,
+                           extra=[("index", index), ("thread", i)])
+                raise _WorkloadFailed()
+    return seconds, cpu
+
+
+# Calibration never grows a size beyond this many times the default.
+MAX_CALIBRATION_FACTOR = 1 << 16
+
+
+def _calibrate(name, module, path, size, min_time, rounds):
+    """Double size until one single-threaded run takes at least min_time.
+
+    Every run is appended to rounds as [size, seconds]; they double as
+    warm-up for JIT runtimes.
+    """
+    limit = size * MAX_CALIBRATION_FACTOR
+    while True:
+        seconds, _ = _one_sample(name, module, path, size, 1, -1)
+        rounds.append([size, float(seconds)])
+        if seconds >= min_time or size * 2 > limit:
+            return size
+        # jump close to the target, but at most 8x at once and at least 2x
+        factor = 2
+        while factor < 8 and seconds * factor < min_time:
+            factor *= 2
+        size *= factor
+
+
+def _emit_calibration(name, size, min_time, rounds):
+    emit("calibration", [
+        ("workload", name),
+        ("size", size),
+        ("min_time", min_time),
+        ("runs", rounds),
+    ])
+
+
+def run_workload(name, module, path, args):
+    """Warm-up rounds, then measured rounds; each round takes one sample at
+    every thread count, alternating the order so drift cancels out."""
+    counts = args.threads
+    size = args.size if args.size is not None else int(module.DEFAULT_SIZE)
+    rounds = []
+    try:
+        if args.size is None and args.min_time is not None:
+            size = _calibrate(name, module, path, size, args.min_time, rounds)
+            _emit_calibration(name, size, args.min_time, rounds)
+        index = 0
+        total = args.warmups + args.samples
+        for r in range(total):
+            if args.min_time is not None and args.size is None \
+                    and r == args.warmups and args.warmups > 0:
+                # a JIT may have sped up during warm-up: if a run now takes
+                # less than half of min_time, grow the size again
+                size = _calibrate(name, module, path, size,
+                                  args.min_time / 2.0, rounds)
+                _emit_calibration(name, size, args.min_time, rounds)
+            order = counts if r % 2 == 0 else list(reversed(counts))
+            for threads in order:
+                seconds, cpu = _one_sample(name, module, path, size,
+                                           threads, index)
+                emit("sample", [
+                    ("workload", name),
+                    ("threads", threads),
+                    ("size", size),
+                    ("index", index),
+                    ("warmup", r < args.warmups),
+                    ("seconds", float(seconds)),
+                    ("cpu_seconds", float(cpu) if cpu is not None else None),
+                ])
+                index += 1
+    except _WorkloadFailed:
+        return 1
+    return 0
+
+
+def run_probe(name, module, path):
+    try:
+        with _Redirect():
+            result = module.probe()
+    except:  # noqa: E722
+        emit_error("run", sys.exc_info(), file=path,
+                   extra=[("index", 0), ("thread", None)])
+        return 1
+    if not isinstance(result, dict):
+        emit_error("check", exception="ContractError",
+                   message="probe() must return a dict, got %s"
+                   % type(result).__name__, file=path)
+        return 1
+    try:
+        _dumps(result)
+    except:  # noqa: E722
+        emit_error("check", sys.exc_info(), file=path,
+                   message="probe() result is not JSON-serialisable: %s"
+                   % _text(sys.exc_info()[1]))
+        return 1
+    emit("probe", [("probe", name), ("result", result)])
+    return 0
+
+
+# --------------------------------------------------------------------------
+# commands
+
+
+def cmd_run(args):
+    if not NAME_RE.match(args.name):
+        raise ArgumentError(
+            "bad NAME %r: a workload or probe name is an identifier "
+            "(the file NAME.py), not a path" % args.name)
+    dirs = search_dirs(args.path)
+    path = find_module(args.name, dirs)
+    if path is None:
+        names = [n for n, _ in candidates(dirs)]
+        raise ArgumentError(
+            "unknown workload or probe %r; choices: %s (searched %s)"
+            % (args.name, ", ".join(names) or "(none)", ", ".join(dirs)))
+    path = os.path.abspath(path)
+    module, failed = _load_or_report(args.name, path)
+    if failed:
+        return 2
+    if module.KIND == "probe":
+        code = run_probe(args.name, module, path)
+    else:
+        code = run_workload(args.name, module, path, args)
+    if code == 0:
+        emit("end", [("status", "ok")])
+    return code
+
+
+def cmd_list(args):
+    dirs = search_dirs(args.path)
+    broken = False
+    for name, path in candidates(dirs):
+        path = os.path.abspath(path)
+        module, failed = _load_or_report(name, path)
+        if failed:
+            broken = True
+            continue
+        is_probe = module.KIND == "probe"
+        emit("catalogue", [
+            ("name", name),
+            ("kind", module.KIND),
+            ("description", _text(module.DESCRIPTION)),
+            ("prediction", _text(module.PREDICTION)),
+            ("default_size", None if is_probe else int(module.DEFAULT_SIZE)),
+            ("file", _text(path)),
+        ])
+    if broken:
+        return 2
+    emit("end", [("status", "ok")])
+    return 0
+
+
+def main(argv=None):
+    if argv is None:
+        argv = sys.argv[1:]
+    argv = list(argv)
+    try:
+        emit("meta", meta_fields())
+    except:  # noqa: E722
+        # cannot even describe the interpreter: still say what happened
+        emit_error("run", sys.exc_info())
+        return 1
+    try:
+        try:
+            args = parse_args(argv)
+        except _HelpRequested:
+            emit("end", [("status", "ok")])
+            return 0
+        if args.command == "info":
+            emit("end", [("status", "ok")])
+            return 0
+        if args.command == "list":
+            return cmd_list(args)
+        if args.command == "run":
+            return cmd_run(args)
+        raise ArgumentError("missing command; choose one of run, list, info")
+    except ArgumentError:
+        info = sys.exc_info()
+        emit_error("args", exception="ArgumentError", message=_text(info[1]))
+        return 2
+    except:  # noqa: E722  (a bug in the driver itself)
+        emit_error("run", sys.exc_info())
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+package io.gillab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./gillab}: the command-line entry point. */
+@Command(name = "gillab", mixinStandardHelpOptions = true, versionProvider = GillabCommand.Version.class,
+        description = "Runs the same Python workloads on Jython, GraalPy and CPython and reports how they differ.",
+        subcommands = {RunCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+public final class GillabCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'gillab run' or 'gillab list'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new GillabCommand());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = GillabCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"gillab " + (v == null ? "(development build)" : v) + ", Java " + Runtime.version()};
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.gillab.cli;
+
+import io.gillab.runtime.GillabHome;
+import io.gillab.runtime.RuntimeRegistry;
+import io.gillab.trial.Run;
+import io.gillab.trial.RunOptions;
+import io.gillab.trial.TrialResult;
+import io.gillab.report.TerminalTable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gillab run}: runs the trial matrix and prints the comparison table. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run workloads and probes on each runtime; write DIR/results.jsonl and print a table.")
+final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--runtimes", split = ",", paramLabel = "ID",
+            description = "Runtimes to compare (default: ${DEFAULT-VALUE}). Known: jython, graalpy, graalpy-nojit, cpython.")
+    List<String> runtimes = RuntimeRegistry.DEFAULT_IDS;
+
+    @Option(names = "--workloads", split = ",", paramLabel = "NAME",
+            description = "Workloads and probes to run (default: all built-in; see 'gillab list').")
+    List<String> workloads;
+
+    @Option(names = "--threads", paramLabel = "N[,N...]|A..B", converter = ThreadCounts.class,
+            description = "Thread counts for workloads (default: 1 and 2, or 1..cores).")
+    List<Integer> threads;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "5",
+            description = "Measured samples per trial (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--warmups", paramLabel = "N",
+            description = "Warm-up samples per trial, discarded (default: per runtime: 1 CPython, 3 Jython, 10 GraalPy).")
+    Integer warmups;
+
+    @Option(names = "--size", paramLabel = "UNITS", description = "Work units per sample (default: calibrated, see --min-time).")
+    Long size;
+
+    @Option(names = "--min-time", paramLabel = "SECONDS", defaultValue = "0.1",
+            description = "Without --size: calibrate each workload so a one-thread sample takes at least this long (default: ${DEFAULT-VALUE}).")
+    double minSeconds;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Time limit per trial; the trial's process is killed at it (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<date-time>).")
+    Path out;
+
+    @Option(names = "--python", paramLabel = "PATH", defaultValue = "python3",
+            description = "The interpreter behind the 'cpython' runtime (default: ${DEFAULT-VALUE} on PATH).")
+    String python;
+
+    @Option(names = "--path", paramLabel = "DIR", description = "Extra directory with workload files (repeatable).")
+    List<Path> searchPaths = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        if (samples < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
+        }
+        if (warmups != null && warmups < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmups must be 0 or more, got " + warmups);
+        }
+        if (size != null && size < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--size must be at least 1, got " + size);
+        }
+        if (timeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        Path outDir = out != null ? out
+                : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        RunOptions options = new RunOptions(runtimes, workloads, threads != null ? threads : ThreadCounts.defaults(),
+                samples, warmups, size, minSeconds, Duration.ofSeconds(timeoutSeconds), outDir, python, searchPaths);
+        var stdout = spec.commandLine().getOut();
+        stdout.println("gillab run -> " + outDir.toAbsolutePath());
+        stdout.flush();
+        Run.Outcome outcome;
+        try {
+            outcome = new Run(options, GillabHome.locate(), new java.io.PrintStream(System.out, true)).execute();
+        } catch (Run.UsageException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        System.out.println();
+        System.out.print(TerminalTable.render(outcome.results()));
+        System.out.println();
+        System.out.println("results: " + outcome.resultsFile().path().toAbsolutePath());
+        long bad = outcome.results().stream()
+                .filter(r -> r.status() == TrialResult.Status.failed || r.status() == TrialResult.Status.timeout)
+                .count();
+        if (bad > 0) {
+            System.out.println(bad + " trial(s) failed or timed out; see the notes above and results.jsonl");
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,147 @@
+package io.gillab.driver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The driver's stdout, understood: its JSON records by type, plus a count of lines that were not
+ * records (a workload's own prints, garbage). Only objects carrying {@code "gillab": 1} are records,
+ * so a workload that prints JSON of its own cannot forge a sample.
+ */
+public final class DriverOutput {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int KEPT_GARBAGE_EXAMPLES = 3;
+
+    private JsonNode host;
+    private JsonNode meta;
+    private JsonNode probe;
+    private JsonNode end;
+    private JsonNode calibration;
+    private final List<Sample> samples = new ArrayList<>();
+    private final List<JsonNode> errors = new ArrayList<>();
+    private final List<JsonNode> catalogue = new ArrayList<>();
+    private long otherLines;
+    private final List<String> otherExamples = new ArrayList<>();
+
+    /** One timed sample as the driver measured it. */
+    public record Sample(int index, boolean warmup, double seconds, int threads, long size) {
+    }
+
+    public static DriverOutput parse(List<String> lines) {
+        DriverOutput out = new DriverOutput();
+        for (String line : lines) {
+            out.accept(line);
+        }
+        return out;
+    }
+
+    private void accept(String line) {
+        JsonNode node = parseRecord(line);
+        if (node == null) {
+            if (!line.isBlank()) {
+                otherLines++;
+                if (otherExamples.size() < KEPT_GARBAGE_EXAMPLES) {
+                    otherExamples.add(line.length() > 200 ? line.substring(0, 200) + "..." : line);
+                }
+            }
+            return;
+        }
+        switch (node.path("record").asText()) {
+            case "host" -> host = node;
+            case "meta" -> meta = node;
+            case "probe" -> probe = node;
+            case "end" -> end = node;
+            case "calibration" -> calibration = node;
+            case "error" -> errors.add(node);
+            case "catalogue" -> catalogue.add(node);
+            case "sample" -> samples.add(new Sample(node.path("index").asInt(), node.path("warmup").asBoolean(),
+                    node.path("seconds").asDouble(Double.NaN), node.path("threads").asInt(),
+                    node.path("size").asLong()));
+            default -> otherLines++;
+        }
+    }
+
+    private static JsonNode parseRecord(String line) {
+        String s = line.strip();
+        if (!s.startsWith("{") || !s.contains("\"gillab\"")) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(s);
+            return node != null && node.isObject() && node.path("gillab").asInt() == 1 ? node : null;
+        } catch (Exception notJson) {
+            return null;
+        }
+    }
+
+    public Optional<JsonNode> host() {
+        return Optional.ofNullable(host);
+    }
+
+    public Optional<JsonNode> meta() {
+        return Optional.ofNullable(meta);
+    }
+
+    public Optional<JsonNode> calibration() {
+        return Optional.ofNullable(calibration);
+    }
+
+    public Optional<JsonNode> probe() {
+        return Optional.ofNullable(probe);
+    }
+
+    /** True when the driver reached its end record: everything it meant to say was said. */
+    public boolean finished() {
+        return end != null;
+    }
+
+    public List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    public List<Double> measuredSeconds() {
+        return samples.stream().filter(s -> !s.warmup()).map(Sample::seconds).toList();
+    }
+
+    public List<Double> warmupSeconds() {
+        return samples.stream().filter(Sample::warmup).map(Sample::seconds).toList();
+    }
+
+    public List<JsonNode> errors() {
+        return List.copyOf(errors);
+    }
+
+    public List<JsonNode> catalogue() {
+        return List.copyOf(catalogue);
+    }
+
+    /** Lines that were not gillab records: a workload's own output, or garbage. */
+    public long otherLines() {
+        return otherLines;
+    }
+
+    public List<String> otherExamples() {
+        return List.copyOf(otherExamples);
+    }
+
+    /** A one-line description of the first error record: "TypeName: message (file:line)". */
+    public static String describeError(JsonNode error) {
+        StringBuilder sb = new StringBuilder();
+        String stage = error.path("stage").asText("");
+        if (!stage.isEmpty()) {
+            sb.append(stage).append(" error: ");
+        }
+        sb.append(error.path("exception").asText("Error")).append(": ").append(error.path("message").asText(""));
+        if (error.hasNonNull("file")) {
+            sb.append(" (").append(error.path("file").asText());
+            if (error.hasNonNull("line")) {
+                sb.append(':').append(error.path("line").asInt());
+            }
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package io.gillab.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Jython 2.7 embedded in a worker JVM: Python threads are Java threads, and there is no GIL. */
+public final class JythonRuntime implements PythonRuntime {
+    private final GillabHome home;
+
+    public JythonRuntime(GillabHome home) {
+        this.home = home;
+    }
+
+    @Override
+    public String id() {
+        return "jython";
+    }
+
+    @Override
+    public Availability availability() {
+        boolean hasJar = home.workerClasspath().stream()
+                .anyMatch(p -> p.getFileName().toString().startsWith("jython-standalone"));
+        if (!hasJar) {
+            return Availability.no("jython-standalone jar not found in " + home.libDir() + " (run ./mvnw package)");
+        }
+        if (!Files.isRegularFile(home.driver())) {
+            return Availability.no("driver not found: " + home.driver());
+        }
+        return Availability.yes("embedded Jython in a worker JVM (Java " + Runtime.version() + ")");
+    }
+
+    @Override
+    public int defaultWarmups() {
+        return 3; // Jython's bytecode is JIT-compiled by the JVM: a few rounds before it settles
+    }
+
+    @Override
+    public ProcessOutput run(DriverCall call, Duration timeout) throws IOException {
+        return ProcessRunner.run(WorkerJvm.command(home, List.of(), "jython", call), Map.of(), null, timeout);
+    }
+}

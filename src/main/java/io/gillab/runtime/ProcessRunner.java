@@ -1,0 +1,123 @@
+package io.gillab.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one trial process to completion or to its time limit, whichever comes first. At the limit the
+ * process and all its descendants are killed, so a hung script never outlives its trial.
+ */
+public final class ProcessRunner {
+    private static final int STDERR_TAIL_BYTES = 16 * 1024;
+
+    private ProcessRunner() {
+    }
+
+    public static ProcessOutput run(List<String> command, Map<String, String> env, Path workDir, Duration timeout)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        long start = System.nanoTime();
+        Process process = builder.start();
+        BoundedLineReader stdout = new BoundedLineReader();
+        TailBuffer stderr = new TailBuffer(STDERR_TAIL_BYTES);
+        Thread outPump = pump("stdout", () -> stdout.readAll(process.getInputStream()));
+        Thread errPump = pump("stderr", () -> stderr.readAll(process.getErrorStream()));
+        boolean finished;
+        try {
+            finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + command.get(0), e);
+        }
+        if (!finished) {
+            killTree(process);
+        }
+        join(outPump);
+        join(errPump);
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        int exit = finished ? process.exitValue() : -1;
+        return new ProcessOutput(exit, !finished, stdout.lines(), stdout.dropped(), stdout.truncated(),
+                stderr.text(), wall);
+    }
+
+    /** Kills the process and everything it started (a worker JVM's threads die with it). */
+    static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static Thread pump(String name, IoAction action) {
+        Thread t = new Thread(() -> {
+            try {
+                action.run();
+            } catch (IOException ignored) {
+                // The stream closes when the process is killed; what was read is kept.
+            }
+        }, "gillab-" + name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void join(Thread t) {
+        try {
+            // A grandchild that inherited the pipe could keep it open; do not wait for it forever.
+            t.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Keeps the last N bytes of a stream. */
+    static final class TailBuffer {
+        private final byte[] ring;
+        private long total;
+
+        TailBuffer(int size) {
+            ring = new byte[size];
+        }
+
+        void readAll(InputStream in) throws IOException {
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) != -1) {
+                synchronized (this) {
+                    for (int i = 0; i < n; i++) {
+                        ring[(int) (total++ % ring.length)] = buf[i];
+                    }
+                }
+            }
+        }
+
+        synchronized String text() {
+            int len = (int) Math.min(total, ring.length);
+            byte[] out = new byte[len];
+            long from = total - len;
+            for (int i = 0; i < len; i++) {
+                out[i] = ring[(int) ((from + i) % ring.length)];
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.gillab.runtime;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * A Python implementation gillab can run the driver on. Every trial runs in its own process (a worker
+ * JVM, a child process, or a container), so a runtime is a recipe for starting one.
+ */
+public interface PythonRuntime {
+
+    /** The name users type in {@code --runtimes}, e.g. {@code jython} or {@code cpython:3.13}. */
+    String id();
+
+    /** Whether this runtime can run here; checked once per run. */
+    Availability availability();
+
+    /** Warm-up samples the driver discards by default on this runtime (more for JIT runtimes). */
+    int defaultWarmups();
+
+    /** Runs the driver once and returns what it printed; kills it at {@code timeout}. */
+    ProcessOutput run(DriverCall call, Duration timeout) throws IOException;
+}

@@ -1,0 +1,137 @@
+package io.gillab.trial;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gillab.results.ResultsFile;
+import io.gillab.runtime.Availability;
+import io.gillab.runtime.GillabHome;
+import io.gillab.runtime.JythonRuntime;
+import io.gillab.runtime.LocalPythonRuntime;
+import io.gillab.runtime.PythonRuntime;
+import io.gillab.runtime.RuntimeRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One {@code ./gillab run}: checks which runtimes are available, loads the catalogue, builds the trial
+ * matrix, runs it (appending to results.jsonl) and returns the results.
+ */
+public final class Run {
+    private final RunOptions options;
+    private final GillabHome home;
+    private final PrintStream out;
+
+    public Run(RunOptions options, GillabHome home, PrintStream out) {
+        this.options = options;
+        this.home = home;
+        this.out = out;
+    }
+
+    /** Thrown for bad input found before any trial starts (unknown runtime or workload, broken file). */
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    public record Outcome(String runId, List<TrialResult> results, ResultsFile resultsFile,
+            Map<String, Availability> availability) {
+    }
+
+    public Outcome execute() throws IOException {
+        RuntimeRegistry registry = new RuntimeRegistry(home, options.localPython());
+        Map<String, PythonRuntime> runtimes = new LinkedHashMap<>();
+        try {
+            registry.resolveAll(options.runtimes()).forEach(r -> runtimes.put(r.id(), r));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Map<String, Availability> availability = new LinkedHashMap<>();
+        for (PythonRuntime rt : runtimes.values()) {
+            Availability a = rt.availability();
+            availability.put(rt.id(), a);
+            out.println((a.available() ? "  runtime " : "  runtime NOT AVAILABLE ") + rt.id() + ": " + a.reason());
+        }
+
+        Catalogue catalogue = Catalogue.load(catalogueLister(), options.searchPaths());
+        for (String problem : catalogue.problems()) {
+            out.println("  workload file problem: " + problem);
+        }
+        List<CatalogueEntry> entries = selectEntries(catalogue);
+
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ResultsFile results = new ResultsFile(options.outDir());
+        writeRunMetadata(runId, availability);
+        List<TrialSpec> specs = TrialMatrix.build(List.copyOf(runtimes.values()), entries, options.threads(),
+                options.samples(), options.warmups(), options.size(), options.minSeconds());
+        out.println("  " + specs.size() + " trials -> " + results.path());
+        TrialRunner runner = new TrialRunner(runtimes, availability, options.searchPaths(), options.timeout(), results,
+                runId, line -> out.println("  " + line));
+        return new Outcome(runId, runner.runAll(specs), results, availability);
+    }
+
+    /** The driver's catalogue is read on Jython (always bundled, and strict Python 2.7), else CPython. */
+    private PythonRuntime catalogueLister() {
+        PythonRuntime jython = new JythonRuntime(home);
+        if (jython.availability().available()) {
+            return jython;
+        }
+        return new LocalPythonRuntime("cpython", options.localPython() == null ? "python3" : options.localPython(),
+                null, home);
+    }
+
+    private List<CatalogueEntry> selectEntries(Catalogue catalogue) {
+        List<String> names = options.names() == null || options.names().isEmpty()
+                ? catalogue.builtInNames(home.scriptsDir()) : options.names();
+        List<CatalogueEntry> entries = new ArrayList<>();
+        for (String n : names) {
+            try {
+                entries.add(catalogue.require(n.strip()));
+            } catch (IllegalArgumentException e) {
+                String broken = catalogue.problems().stream().filter(p -> p.contains(n.strip())).findFirst()
+                        .orElse(null);
+                throw new UsageException(broken != null ? "workload '" + n + "' cannot be loaded: " + broken
+                        : e.getMessage());
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new UsageException("no workloads to run" + (catalogue.problems().isEmpty() ? ""
+                    : ": " + String.join("; ", catalogue.problems())));
+        }
+        return entries;
+    }
+
+    private void writeRunMetadata(String runId, Map<String, Availability> availability) throws IOException {
+        ObjectNode meta = ResultsFile.json().createObjectNode();
+        meta.put("run_id", runId);
+        meta.put("started_at", Instant.now().toString());
+        meta.put("gillab_version", Run.class.getPackage().getImplementationVersion());
+        meta.put("java_version", Runtime.version().toString());
+        meta.put("available_processors", Runtime.getRuntime().availableProcessors());
+        meta.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        ObjectNode o = meta.putObject("options");
+        o.putPOJO("runtimes", options.runtimes());
+        o.putPOJO("names", options.names());
+        o.putPOJO("threads", options.threads());
+        o.put("samples", options.samples());
+        o.put("warmups", options.warmups());
+        o.put("size", options.size());
+        o.put("min_seconds", options.minSeconds());
+        o.put("timeout_seconds", options.timeout().toSeconds());
+        o.put("local_python", options.localPython());
+        o.putPOJO("search_paths", options.searchPaths().stream().map(Object::toString).toList());
+        ObjectNode av = meta.putObject("runtimes");
+        availability.forEach((id, a) -> av.putObject(id).put("available", a.available()).put("detail", a.reason()));
+        Files.writeString(options.outDir().resolve("run-" + runId + ".json"),
+                ResultsFile.json().writerWithDefaultPrettyPrinter().writeValueAsString(meta));
+    }
+}

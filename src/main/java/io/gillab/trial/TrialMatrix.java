@@ -1,0 +1,27 @@
+package io.gillab.trial;
+
+import io.gillab.runtime.PythonRuntime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The trials a run covers: runtime x workload (each trial measures every thread count) plus
+ * runtime x probe. Runtimes come first so that each runtime's trials run back to back.
+ */
+public final class TrialMatrix {
+    private TrialMatrix() {
+    }
+
+    public static List<TrialSpec> build(List<PythonRuntime> runtimes, List<CatalogueEntry> entries,
+            List<Integer> threadCounts, int samples, Integer warmups, Long size, double minSeconds) {
+        List<TrialSpec> specs = new ArrayList<>();
+        for (PythonRuntime rt : runtimes) {
+            int w = warmups != null ? warmups : rt.defaultWarmups();
+            for (CatalogueEntry e : entries) {
+                specs.add(e.isProbe() ? new TrialSpec(rt.id(), e, List.of(1), 1, 0, null, minSeconds)
+                        : new TrialSpec(rt.id(), e, threadCounts, samples, w, size, minSeconds));
+            }
+        }
+        return specs;
+    }
+}

@@ -1,0 +1,54 @@
+package io.gillab.trial;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.driver.DriverOutput;
+import java.util.List;
+
+/**
+ * One line of {@code results.jsonl}: everything gillab knows about one trial. Failed and timed-out
+ * trials keep whatever samples they produced; skipped ones say why. The README documents the fields.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrialResult(
+        int schema,
+        String runId,
+        String trial,
+        String runtime,
+        String name,
+        String kind,
+        List<Integer> threadCounts,
+        Long size,
+        Integer warmups,
+        Status status,
+        String message,
+        String startedAt,
+        Double wallSeconds,
+        Integer exitCode,
+        JsonNode implementation,
+        JsonNode host,
+        JsonNode calibration,
+        List<DriverOutput.Sample> samples,
+        JsonNode probe,
+        List<JsonNode> errors,
+        Long otherOutputLines,
+        List<String> otherOutputExamples,
+        String stderrTail) {
+
+    public static final int SCHEMA = 1;
+
+    /** How a trial ended. */
+    public enum Status {
+        ok, failed, timeout, skipped
+    }
+
+    public boolean ok() {
+        return status == Status.ok;
+    }
+
+    /** The measured (not warm-up) seconds at one thread count. */
+    public List<Double> measured(int threads) {
+        return samples == null ? List.of() : samples.stream().filter(s -> !s.warmup() && s.threads() == threads)
+                .map(DriverOutput.Sample::seconds).toList();
+    }
+}

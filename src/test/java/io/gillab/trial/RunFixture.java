@@ -1,0 +1,66 @@
+package io.gillab.trial;
+
+import io.gillab.runtime.Availability;
+import io.gillab.runtime.GillabHome;
+import io.gillab.runtime.PythonRuntime;
+import io.gillab.runtime.RuntimeRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Runs gillab the way {@code ./gillab run} does, for tests, and caches runs shared by several tests. */
+public final class RunFixture {
+    private static final Map<String, Run.Outcome> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Availability> AVAILABILITY = new ConcurrentHashMap<>();
+
+    private RunFixture() {
+    }
+
+    public static GillabHome home() {
+        return GillabHome.locate();
+    }
+
+    /** Test fixtures (a workload that never ends, broken files) live outside python-scripts. */
+    public static Path fixtures() {
+        return Path.of("src/test/resources/fixtures").toAbsolutePath();
+    }
+
+    public static Availability availability(String runtimeId) {
+        return AVAILABILITY.computeIfAbsent(runtimeId, id -> runtime(id).availability());
+    }
+
+    public static PythonRuntime runtime(String id) {
+        return new RuntimeRegistry(home(), "python3").resolve(id);
+    }
+
+    public static Run.Outcome run(RunOptions options) throws IOException {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8)) {
+            return new Run(options, home(), out).execute();
+        }
+    }
+
+    /** One cached run per key: tests that look at the same trial share it. */
+    public static Run.Outcome cached(String key, RunOptions options) throws IOException {
+        Run.Outcome o = CACHE.get(key);
+        if (o == null) {
+            o = run(options);
+            CACHE.put(key, o);
+        }
+        return o;
+    }
+
+    public static RunOptions options(List<String> runtimes, List<String> names, List<Integer> threads, int samples,
+            double minSeconds, Duration timeout) throws IOException {
+        Path out = Files.createTempDirectory("gillab-test-");
+        return new RunOptions(runtimes, names, threads, samples, null, null, minSeconds, timeout, out, "python3",
+                List.of(fixtures()));
+    }
+}

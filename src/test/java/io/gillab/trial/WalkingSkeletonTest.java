@@ -1,0 +1,99 @@
+package io.gillab.trial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.runtime.Availability;
+import io.gillab.stats.Stats;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What each implementation really does with the seed's probe and Beazley's countdown, measured end
+ * to end through the same path as {@code ./gillab run}. A runtime that is not available here is
+ * skipped with the reason.
+ */
+class WalkingSkeletonTest {
+    /** Large enough that one thread takes >= 0.3 s, so 2-core scaling stands out of the noise. */
+    private static final double MIN_SECONDS = 0.3;
+
+    private static TrialResult trial(String runtime, String name) throws IOException {
+        Availability a = RunFixture.availability(runtime);
+        assumeTrue(a.available(), () -> runtime + " not available: " + a.reason());
+        Run.Outcome o = RunFixture.cached("skeleton:" + runtime, RunFixture.options(List.of(runtime),
+                List.of("countdown", "refcount"), List.of(1, 2), 5, MIN_SECONDS, Duration.ofMinutes(5)));
+        return o.results().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static JsonNode refcount(String runtime) throws IOException {
+        TrialResult r = trial(runtime, "refcount");
+        assertEquals(TrialResult.Status.ok, r.status(), () -> "refcount probe on " + runtime + ": " + r.message());
+        return r.probe();
+    }
+
+    @ParameterizedTest(name = "refcount_fresh_dict[{0}] expects 2")
+    @ValueSource(strings = {"cpython"})
+    void cpythonCountsTheVariableAndTheArgument(String runtime) throws IOException {
+        JsonNode p = refcount(runtime);
+        assertEquals(2, p.path("value").asInt(), () -> "observed " + p);
+    }
+
+    @ParameterizedTest(name = "refcount_fresh_dict[{0}] expects -1")
+    @ValueSource(strings = {"graalpy"})
+    void graalPyAnswersMinusOne(String runtime) throws IOException {
+        JsonNode p = refcount(runtime);
+        assertEquals(-1, p.path("value").asInt(), () -> "observed " + p);
+    }
+
+    @ParameterizedTest(name = "refcount_fresh_dict[{0}] expects no sys.getrefcount")
+    @ValueSource(strings = {"jython"})
+    void jythonHasNoRefcount(String runtime) throws IOException {
+        JsonNode p = refcount(runtime);
+        assertFalse(p.path("available").asBoolean(true), () -> "observed " + p);
+        assertEquals("AttributeError", p.path("exception").asText(), () -> "observed " + p);
+    }
+
+    private static double speedup(String runtime) throws IOException {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs at least 2 cores");
+        TrialResult r = trial(runtime, "countdown");
+        assertEquals(TrialResult.Status.ok, r.status(), () -> "countdown on " + runtime + ": " + r.message());
+        double t1 = Stats.median(r.measured(1)).orElseThrow();
+        double t2 = Stats.median(r.measured(2)).orElseThrow();
+        return t1 / t2;
+    }
+
+    @ParameterizedTest(name = "countdown_2_threads[{0}] at least 1.4x faster (no GIL)")
+    @ValueSource(strings = {"jython"})
+    void withoutAGilTwoThreadsRunInParallel(String runtime) throws IOException {
+        double s = speedup(runtime);
+        TrialResult r = trial(runtime, "countdown");
+        assertTrue(s >= 1.4, () -> String.format("%s: 2-thread speedup %.2fx, expected >= 1.4x; size %d; "
+                + "t=1 samples %s, t=2 samples %s", runtime, s, r.size(), r.measured(1), r.measured(2)));
+    }
+
+    @ParameterizedTest(name = "countdown_2_threads[{0}] at most 1.3x faster (GIL)")
+    @ValueSource(strings = {"cpython", "graalpy"})
+    void withAGilTwoThreadsDoNotRunInParallel(String runtime) throws IOException {
+        double s = speedup(runtime);
+        TrialResult r = trial(runtime, "countdown");
+        assertTrue(s <= 1.3, () -> String.format("%s: 2-thread speedup %.2fx, expected <= 1.3x; size %d; "
+                + "t=1 samples %s, t=2 samples %s", runtime, s, r.size(), r.measured(1), r.measured(2)));
+    }
+
+    @ParameterizedTest(name = "graalpy_jit[{0}] compiles at run time")
+    @ValueSource(strings = {"graalpy"})
+    @DisplayName("GraalPy trials run with the Graal JIT")
+    void graalPyRunsWithItsJit(String runtime) throws IOException {
+        TrialResult r = trial(runtime, "countdown");
+        assertNotNull(r.host(), "no host record");
+        assertTrue(r.host().path("jit").asBoolean(), () -> "engine: " + r.host().path("engine_implementation"));
+    }
+}
