@@ -22,7 +22,17 @@ public final class GillabCommand implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new GillabCommand());
+        CommandLine cl = new CommandLine(new GillabCommand());
+        // A usage error is one clear line and a hint, not the whole help text.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("gillab: " + ex.getMessage());
+            cmd.getErr().println("try: gillab " + cmd.getCommandName().replace("gillab", "").strip()
+                    + (cmd.getCommandName().equals("gillab") ? "" : " ") + "--help");
+            cmd.getErr().flush();
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return cl;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

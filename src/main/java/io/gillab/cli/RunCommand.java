@@ -2,6 +2,7 @@ package io.gillab.cli;
 
 import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.RuntimeRegistry;
+import io.gillab.runtime.container.ContainerLimits;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunOptions;
 import io.gillab.trial.TrialResult;
@@ -25,7 +26,8 @@ final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--runtimes", split = ",", paramLabel = "ID",
-            description = "Runtimes to compare (default: ${DEFAULT-VALUE}). Known: jython, graalpy, graalpy-nojit, cpython.")
+            description = "Runtimes to compare (default: ${DEFAULT-VALUE}). Known: jython, graalpy, graalpy-nojit, "
+                    + "cpython (containers when Docker answers, else local), cpython:<version> (container), cpython-local.")
     List<String> runtimes = RuntimeRegistry.DEFAULT_IDS;
 
     @Option(names = "--workloads", split = ",", paramLabel = "NAME",
@@ -47,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "UNITS", description = "Work units per sample (default: calibrated, see --min-time).")
     Long size;
 
-    @Option(names = "--min-time", paramLabel = "SECONDS", defaultValue = "0.1",
+    @Option(names = "--min-time", paramLabel = "SECONDS", defaultValue = "0.2",
             description = "Without --size: calibrate each workload so a one-thread sample takes at least this long (default: ${DEFAULT-VALUE}).")
     double minSeconds;
 
@@ -62,8 +64,44 @@ final class RunCommand implements Callable<Integer> {
             description = "The interpreter behind the 'cpython' runtime (default: ${DEFAULT-VALUE} on PATH).")
     String python;
 
+    @Option(names = "--cpus", paramLabel = "N",
+            description = "CPUs for each trial container (default: all cores).")
+    Double cpus;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "2g",
+            description = "Memory limit for each trial container, e.g. 512m, 2g (default: ${DEFAULT-VALUE}).")
+    String memory;
+
     @Option(names = "--path", paramLabel = "DIR", description = "Extra directory with workload files (repeatable).")
     List<Path> searchPaths = List.of();
+
+    private ContainerLimits limits() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cpus != null && (cpus <= 0 || cpus > cores)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--cpus must be more than 0 and at most the " + cores + " cores here, got " + cpus);
+        }
+        return new ContainerLimits(cpus != null ? cpus : cores, parseMemory(memory));
+    }
+
+    private long parseMemory(String text) {
+        var m = java.util.regex.Pattern.compile("(?i)([0-9]+)([kmg]?)b?").matcher(text.strip());
+        if (!m.matches()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--memory must look like 512m or 2g, got '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        long bytes = switch (m.group(2).toLowerCase()) {
+            case "k" -> n << 10;
+            case "m" -> n << 20;
+            case "g" -> n << 30;
+            default -> n;
+        };
+        if (bytes < (64L << 20)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--memory must be at least 64m, got '" + text + "'");
+        }
+        return bytes;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -82,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
         Path outDir = out != null ? out
                 : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         RunOptions options = new RunOptions(runtimes, workloads, threads != null ? threads : ThreadCounts.defaults(),
-                samples, warmups, size, minSeconds, Duration.ofSeconds(timeoutSeconds), outDir, python, searchPaths);
+                samples, warmups, size, minSeconds, Duration.ofSeconds(timeoutSeconds), outDir, python, searchPaths, limits());
         var stdout = spec.commandLine().getOut();
         stdout.println("gillab run -> " + outDir.toAbsolutePath());
         stdout.flush();

@@ -1,64 +1,74 @@
 package io.gillab.runtime;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a process's stdout into lines with bounded memory: a script that floods its output or
- * prints one endless line costs at most {@code MAX_LINES x MAX_LINE_CHARS}; the excess is counted.
+ * Splits a process's stdout into lines with bounded memory: a script that floods its output or
+ * prints one endless line costs at most {@code MAX_LINES x MAX_LINE_BYTES}; the excess is counted.
+ * Bytes can be pushed in chunks (container log frames) or read from a stream (child processes).
  */
 final class BoundedLineReader {
     static final int MAX_LINES = 200_000;
-    static final int MAX_LINE_CHARS = 1 << 20;
+    static final int MAX_LINE_BYTES = 1 << 20;
 
     private final List<String> lines = new ArrayList<>();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private boolean cut;
     private long dropped;
     private long truncated;
+    private long firstResultNanos = -1;
 
     void readAll(InputStream in) throws IOException {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-        StringBuilder line = new StringBuilder();
-        boolean cut = false;
-        char[] buf = new char[8192];
+        byte[] buf = new byte[8192];
         int n;
-        while ((n = reader.read(buf)) != -1) {
-            for (int i = 0; i < n; i++) {
-                char c = buf[i];
-                if (c == '\n') {
-                    finish(line, cut);
-                    line.setLength(0);
-                    cut = false;
-                } else if (line.length() < MAX_LINE_CHARS) {
-                    line.append(c);
-                } else {
-                    cut = true;
-                }
-            }
+        while ((n = in.read(buf)) != -1) {
+            accept(buf, 0, n);
         }
-        if (line.length() > 0) {
-            finish(line, cut);
+        finish();
+    }
+
+    synchronized void accept(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte b = buf[i];
+            if (b == '\n') {
+                endLine();
+            } else if (line.size() < MAX_LINE_BYTES) {
+                line.write(b);
+            } else {
+                cut = true;
+            }
         }
     }
 
-    private void finish(StringBuilder line, boolean cut) {
+    /** Call at end of stream: a last line without a newline still counts. */
+    synchronized void finish() {
+        if (line.size() > 0) {
+            endLine();
+        }
+    }
+
+    private void endLine() {
         if (cut) {
             truncated++;
         }
-        int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-            end--;
+        String s = line.toString(StandardCharsets.UTF_8);
+        if (s.endsWith("\r")) {
+            s = s.substring(0, s.length() - 1);
         }
-        synchronized (this) {
-            if (lines.size() < MAX_LINES) {
-                lines.add(line.substring(0, end));
-            } else {
-                dropped++;
-            }
+        line.reset();
+        cut = false;
+        if (firstResultNanos < 0 && (s.contains("\"record\":\"sample\"") || s.contains("\"record\":\"probe\""))) {
+            firstResultNanos = System.nanoTime();
+        }
+        if (lines.size() < MAX_LINES) {
+            lines.add(s);
+        } else {
+            dropped++;
         }
     }
 
@@ -72,5 +82,10 @@ final class BoundedLineReader {
 
     synchronized long truncated() {
         return truncated;
+    }
+
+    /** System.nanoTime() when the first sample or probe record arrived, or -1. */
+    synchronized long firstResultNanos() {
+        return firstResultNanos;
     }
 }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 public record GillabHome(Path buildDir, Path scriptsDir) {
 
     public static GillabHome locate() {
-        Path build = property("gillab.home").orElseGet(GillabHome::buildDirFromCodeSource);
+        Path build = property("gillab.home").orElseGet(GillabHome::buildDirFromCodeSource).toAbsolutePath();
         Path scripts = property("gillab.scripts").orElse(build.getParent().resolve("python-scripts"));
         return new GillabHome(build.toAbsolutePath().normalize(), scripts.toAbsolutePath().normalize());
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * process and all its descendants are killed, so a hung script never outlives its trial.
  */
 public final class ProcessRunner {
-    private static final int STDERR_TAIL_BYTES = 16 * 1024;
+    static final int STDERR_TAIL_BYTES = 16 * 1024;
 
     private ProcessRunner() {
     }
@@ -48,8 +48,14 @@ public final class ProcessRunner {
         join(errPump);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         int exit = finished ? process.exitValue() : -1;
+        Map<String, Object> launch = new java.util.LinkedHashMap<>();
+        launch.put("kind", "process");
+        launch.put("command", command.get(0));
+        if (stdout.firstResultNanos() > 0) {
+            launch.put("first_result_seconds", (stdout.firstResultNanos() - start) / 1e9);
+        }
         return new ProcessOutput(exit, !finished, stdout.lines(), stdout.dropped(), stdout.truncated(),
-                stderr.text(), wall);
+                stderr.text(), wall, launch);
     }
 
     /** Kills the process and everything it started (a worker JVM's threads die with it). */
@@ -90,11 +96,11 @@ public final class ProcessRunner {
     }
 
     /** Keeps the last N bytes of a stream. */
-    static final class TailBuffer {
+    public static final class TailBuffer {
         private final byte[] ring;
         private long total;
 
-        TailBuffer(int size) {
+        public TailBuffer(int size) {
             ring = new byte[size];
         }
 
@@ -102,15 +108,17 @@ public final class ProcessRunner {
             byte[] buf = new byte[8192];
             int n;
             while ((n = in.read(buf)) != -1) {
-                synchronized (this) {
-                    for (int i = 0; i < n; i++) {
-                        ring[(int) (total++ % ring.length)] = buf[i];
-                    }
-                }
+                accept(buf, n);
             }
         }
 
-        synchronized String text() {
+        public synchronized void accept(byte[] buf, int n) {
+            for (int i = 0; i < n; i++) {
+                ring[(int) (total++ % ring.length)] = buf[i];
+            }
+        }
+
+        public synchronized String text() {
             int len = (int) Math.min(total, ring.length);
             byte[] out = new byte[len];
             long from = total - len;

@@ -47,10 +47,12 @@ public final class Run {
     }
 
     public Outcome execute() throws IOException {
-        RuntimeRegistry registry = new RuntimeRegistry(home, options.localPython());
+        RuntimeRegistry registry = new RuntimeRegistry(home, options.localPython(), options.limits());
         Map<String, PythonRuntime> runtimes = new LinkedHashMap<>();
         try {
-            registry.resolveAll(options.runtimes()).forEach(r -> runtimes.put(r.id(), r));
+            RuntimeRegistry.Resolution resolution = registry.resolveAll(options.runtimes());
+            resolution.runtimes().forEach(r -> runtimes.put(r.id(), r));
+            resolution.notes().forEach(n -> out.println("  " + n));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -128,6 +130,8 @@ public final class Run {
         o.put("min_seconds", options.minSeconds());
         o.put("timeout_seconds", options.timeout().toSeconds());
         o.put("local_python", options.localPython());
+        o.put("container_cpus", options.limits().cpus());
+        o.put("container_memory_bytes", options.limits().memoryBytes());
         o.putPOJO("search_paths", options.searchPaths().stream().map(Object::toString).toList());
         ObjectNode av = meta.putObject("runtimes");
         availability.forEach((id, a) -> av.putObject(id).put("available", a.available()).put("detail", a.reason()));

@@ -1,5 +1,6 @@
 package io.gillab.trial;
 
+import io.gillab.runtime.container.ContainerLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.List;
  * @param outDir      where results.jsonl goes
  * @param localPython the interpreter behind the {@code cpython} runtime
  * @param searchPaths extra directories with workloads (the driver's {@code --path})
+ * @param limits      CPU and memory for trial containers
  */
 public record RunOptions(List<String> runtimes, List<String> names, List<Integer> threads, int samples,
-        Integer warmups, Long size, double minSeconds, Duration timeout, Path outDir, String localPython, List<Path> searchPaths) {
+        Integer warmups, Long size, double minSeconds, Duration timeout, Path outDir, String localPython, List<Path> searchPaths, ContainerLimits limits) {
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gillab.driver.DriverOutput;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One line of {@code results.jsonl}: everything gillab knows about one trial. Failed and timed-out
@@ -25,6 +26,7 @@ public record TrialResult(
         String startedAt,
         Double wallSeconds,
         Integer exitCode,
+        Map<String, Object> launch,
         JsonNode implementation,
         JsonNode host,
         JsonNode calibration,

@@ -78,17 +78,18 @@ public final class TrialRunner {
     }
 
     private TrialResult skipped(TrialSpec spec, String startedAt, String reason) {
-        return new TrialResult(TrialResult.SCHEMA, runId, spec.id(), spec.runtime(), spec.entry().name(),
-                spec.entry().kind(), spec.threadCounts(), spec.size(), spec.warmups(), TrialResult.Status.skipped,
-                "skipped: " + reason, startedAt, null, null, null, null, null, List.of(), null, List.of(), null, null,
-                null);
+        return notRun(spec, startedAt, TrialResult.Status.skipped, reason);
     }
 
     private TrialResult failedToStart(TrialSpec spec, String startedAt, IOException e) {
+        return notRun(spec, startedAt, TrialResult.Status.failed, "could not start the trial: " + e.getMessage());
+    }
+
+    /** A trial that never produced output: skipped, or its process or container could not start. */
+    private TrialResult notRun(TrialSpec spec, String startedAt, TrialResult.Status status, String message) {
         return new TrialResult(TrialResult.SCHEMA, runId, spec.id(), spec.runtime(), spec.entry().name(),
-                spec.entry().kind(), spec.threadCounts(), spec.size(), spec.warmups(), TrialResult.Status.failed,
-                "could not start the trial process: " + e.getMessage(), startedAt, null, null, null, null, null,
-                List.of(), null, List.of(), null, null, null);
+                spec.entry().kind(), spec.threadCounts(), spec.size(), spec.warmups(), status, message, startedAt,
+                null, null, null, null, null, null, List.of(), null, List.of(), null, null, null);
     }
 
     /** Turns a finished process into a trial result: decides the status and the message. */
@@ -126,9 +127,11 @@ public final class TrialRunner {
                         + out.truncatedLines() + " over-long lines cut";
                 message = message == null ? note : message + "; " + note;
             }
+            // The size the samples really used: given, or chosen by the driver's calibration.
+            Long size = d.samples().isEmpty() ? spec.size() : Long.valueOf(d.samples().get(d.samples().size() - 1).size());
             return new TrialResult(TrialResult.SCHEMA, runId, spec.id(), spec.runtime(), spec.entry().name(),
-                    spec.entry().kind(), spec.threadCounts(), spec.size(), spec.warmups(), status, message, startedAt,
-                    out.wall().toNanos() / 1e9, out.exitCode(), d.meta().orElse(null), d.host().orElse(null),
+                    spec.entry().kind(), spec.threadCounts(), size, spec.warmups(), status, message, startedAt,
+                    out.wall().toNanos() / 1e9, out.exitCode(), out.launch(), d.meta().orElse(null), d.host().orElse(null),
                     d.calibration().orElse(null), d.samples(), d.probe().map(p -> p.get("result")).orElse(null), d.errors(),
                     d.otherLines() > 0 ? d.otherLines() : null, d.otherExamples().isEmpty() ? null : d.otherExamples(),
                     status == TrialResult.Status.ok ? null : tail(out.stderrTail()));

@@ -62,7 +62,7 @@ class JdkDiscoveryTest {
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             int rc = p.waitFor();
-            return new ProcessOutput(rc, false, out.isEmpty() ? List.of() : List.of(out), 0, 0, "", null);
+            return new ProcessOutput(rc, false, out.isEmpty() ? List.of() : List.of(out), 0, 0, "", null, Map.of());
         } catch (InterruptedException e) {
             throw new IOException(e);
         }

@@ -61,6 +61,6 @@ public final class RunFixture {
             double minSeconds, Duration timeout) throws IOException {
         Path out = Files.createTempDirectory("gillab-test-");
         return new RunOptions(runtimes, names, threads, samples, null, null, minSeconds, timeout, out, "python3",
-                List.of(fixtures()));
+                List.of(fixtures()), io.gillab.runtime.container.ContainerLimits.defaults());
     }
 }

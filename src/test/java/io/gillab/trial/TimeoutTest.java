@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TimeoutTest {
 
     @ParameterizedTest(name = "forever[{0}] is killed at the time limit")
-    @ValueSource(strings = {"jython", "cpython"})
+    @ValueSource(strings = {"jython", "cpython-local"})
     void hungTrialIsKilledAndTheRunGoesOn(String runtime) throws IOException {
         Availability a = RunFixture.availability(runtime);
         assumeTrue(a.available(), () -> runtime + " not available: " + a.reason());

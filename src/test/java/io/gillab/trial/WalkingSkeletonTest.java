@@ -40,7 +40,7 @@ class WalkingSkeletonTest {
     }
 
     @ParameterizedTest(name = "refcount_fresh_dict[{0}] expects 2")
-    @ValueSource(strings = {"cpython"})
+    @ValueSource(strings = {"cpython-local"})
     void cpythonCountsTheVariableAndTheArgument(String runtime) throws IOException {
         JsonNode p = refcount(runtime);
         assertEquals(2, p.path("value").asInt(), () -> "observed " + p);
@@ -80,7 +80,7 @@ class WalkingSkeletonTest {
     }
 
     @ParameterizedTest(name = "countdown_2_threads[{0}] at most 1.3x faster (GIL)")
-    @ValueSource(strings = {"cpython", "graalpy"})
+    @ValueSource(strings = {"cpython-local", "graalpy"})
     void withAGilTwoThreadsDoNotRunInParallel(String runtime) throws IOException {
         double s = speedup(runtime);
         TrialResult r = trial(runtime, "countdown");

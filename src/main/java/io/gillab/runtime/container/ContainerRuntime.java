@@ -1,0 +1,215 @@
+package io.gillab.runtime.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import io.gillab.runtime.Availability;
+import io.gillab.runtime.DriverCall;
+import io.gillab.runtime.GillabHome;
+import io.gillab.runtime.LineCollector;
+import io.gillab.runtime.ProcessOutput;
+import io.gillab.runtime.PythonRuntime;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * A Python interpreter in a container ({@code cpython:3.13} runs image {@code gillab/cpython:3.13}),
+ * started through Testcontainers: one container per trial, network mode {@code none}, the driver and
+ * workload files copied in, CPU and memory limits set, removed afterwards. Container start-up is never
+ * inside a measured value: samples are timed by the driver inside the container.
+ */
+public final class ContainerRuntime implements PythonRuntime {
+    static final String SCRIPTS_IN_CONTAINER = "/gillab/python-scripts";
+    static final String EXTRA_IN_CONTAINER = "/gillab/extra/";
+
+    private final String id;
+    private final String imageName;
+    private final GillabHome home;
+    private final ContainerLimits limits;
+    private final int warmups;
+    private Availability availability;
+    private ContainerImage image;
+
+    public ContainerRuntime(String id, String imageName, GillabHome home, ContainerLimits limits, int warmups) {
+        this.id = id;
+        this.imageName = imageName;
+        this.home = home;
+        this.limits = limits;
+        this.warmups = warmups;
+    }
+
+    /** {@code cpython:3.13} → {@code gillab/cpython:3.13}. */
+    public static ContainerRuntime cpython(String version, GillabHome home, ContainerLimits limits) {
+        return new ContainerRuntime("cpython:" + version, "gillab/cpython:" + version, home, limits, 3);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public String imageName() {
+        return imageName;
+    }
+
+    @Override
+    public synchronized Availability availability() {
+        if (availability == null) {
+            availability = check();
+        }
+        return availability;
+    }
+
+    private Availability check() {
+        DockerEndpoint endpoint = DockerEndpoint.fromEnvironment();
+        String why = endpoint.whyUnreachable();
+        if (why != null) {
+            return Availability.no(why + "; start one with: bash docker/start-daemon.sh");
+        }
+        String missing = TestcontainersSettings.missingEnvironment();
+        if (missing != null) {
+            return Availability.no(missing);
+        }
+        Optional<ContainerImage> found;
+        try {
+            found = ContainerImage.inspect(imageName);
+        } catch (RuntimeException e) {
+            return Availability.no("cannot inspect image " + imageName + ": " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+            String tag = imageName.substring(imageName.indexOf(':') + 1);
+            return Availability.no("image " + imageName + " not found; build it with: bash docker/build-offline-images.sh "
+                    + tag + " (or docker/build-online-images.sh where a registry is reachable)");
+        }
+        image = found.get();
+        return Availability.yes("container " + imageName + " (" + shortId(image.id()) + "), network none, "
+                + limits.describe());
+    }
+
+    private static String shortId(String id) {
+        String s = id.startsWith("sha256:") ? id.substring(7) : id;
+        return s.length() > 12 ? s.substring(0, 12) : s;
+    }
+
+    @Override
+    public int defaultWarmups() {
+        return warmups;
+    }
+
+    @Override
+    public ProcessOutput run(DriverCall call, Duration timeout) throws IOException {
+        if (image == null && !availability().available()) {
+            throw new IOException(availability().reason());
+        }
+        List<String> mapped = new ArrayList<>();
+        for (int i = 0; i < call.searchPaths().size(); i++) {
+            mapped.add(EXTRA_IN_CONTAINER + i);
+        }
+        List<String> command = new ArrayList<>(List.of(image.python(), "-u", SCRIPTS_IN_CONTAINER + "/driver.py"));
+        command.addAll(call.argsWithPaths(mapped));
+
+        LineCollector out = new LineCollector();
+        Map<String, Object> launch = new LinkedHashMap<>();
+        launch.put("kind", "container");
+        launch.put("image", imageName);
+        launch.put("image_id", image.id());
+        launch.put("image_digests", image.digests());
+        launch.put("cpus", limits.cpus());
+        launch.put("memory_bytes", limits.memoryBytes());
+        launch.put("network", "none");
+
+        long start = System.nanoTime();
+        boolean timedOut = false;
+        int exit;
+        try (GenericContainer<?> c = container(command, call.searchPaths())) {
+            c.start();
+            launch.put("container_start_seconds", (System.nanoTime() - start) / 1e9);
+            DockerClient docker = c.getDockerClient();
+            FrameCallback frames = docker.logContainerCmd(c.getContainerId()).withFollowStream(true)
+                    .withStdOut(true).withStdErr(true).exec(new FrameCallback(out));
+            try {
+                if (!frames.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    timedOut = true;
+                    docker.killContainerCmd(c.getContainerId()).exec();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for container " + imageName, e);
+            } finally {
+                frames.close();
+            }
+            out.finish();
+            Long code = timedOut ? null
+                    : docker.waitContainerCmd(c.getContainerId()).start().awaitStatusCode(30, TimeUnit.SECONDS)
+                            .longValue();
+            exit = code == null ? -1 : code.intValue();
+        } catch (RuntimeException e) {
+            // Testcontainers reports daemon and image trouble as unchecked exceptions.
+            throw new IOException("container " + imageName + " failed: " + e.getMessage(), e);
+        }
+        if (out.firstResultNanos() > 0) {
+            launch.put("first_result_seconds", (out.firstResultNanos() - start) / 1e9);
+        }
+        return new ProcessOutput(exit, timedOut, out.lines(), out.dropped(), out.truncated(), out.stderrText(),
+                Duration.ofNanos(System.nanoTime() - start), launch);
+    }
+
+    private GenericContainer<?> container(List<String> command, List<Path> searchPaths) {
+        TestcontainersSettings.apply();
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(imageName))
+                .withNetworkMode("none")
+                .withCopyFileToContainer(MountableFile.forHostPath(home.scriptsDir()), SCRIPTS_IN_CONTAINER)
+                .withCommand(command.toArray(String[]::new))
+                .withStartupCheckStrategy(new ExitIsFine())
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withNanoCPUs(Math.round(limits.cpus() * 1e9))
+                        .withMemory(limits.memoryBytes())
+                        .withMemorySwap(limits.memoryBytes()));
+        for (int i = 0; i < searchPaths.size(); i++) {
+            c.withCopyFileToContainer(MountableFile.forHostPath(searchPaths.get(i)), EXTRA_IN_CONTAINER + i);
+        }
+        return c;
+    }
+
+    /** The driver may exit at once (a probe) or fail: either way its output is what counts. */
+    private static final class ExitIsFine extends StartupCheckStrategy {
+        @Override
+        public StartupStatus checkStartupState(DockerClient dockerClient, String containerId) {
+            return StartupStatus.SUCCESSFUL;
+        }
+    }
+
+    /** Feeds log frames into the bounded line collector as they arrive. */
+    private static final class FrameCallback extends ResultCallback.Adapter<Frame> {
+        private final LineCollector out;
+
+        FrameCallback(LineCollector out) {
+            this.out = out;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            byte[] payload = frame.getPayload();
+            if (payload == null) {
+                return;
+            }
+            if (frame.getStreamType() == StreamType.STDERR) {
+                out.stderr(payload);
+            } else {
+                out.stdout(payload);
+            }
+        }
+    }
+}
