@@ -1,0 +1,71 @@
+package io.gillab.results;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gillab.trial.TrialResult;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code results.jsonl}: one trial per line, appended as each trial ends. Each line is written whole,
+ * flushed and synced, so a crash never loses or corrupts a finished trial; a torn last line (a crash
+ * mid-write) is skipped when reading.
+ */
+public final class ResultsFile {
+    public static final String NAME = "results.jsonl";
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path path;
+
+    public ResultsFile(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        this.path = dir.resolve(NAME);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public synchronized void append(TrialResult result) throws IOException {
+        byte[] line = (JSON.writeValueAsString(result) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (FileOutputStream out = new FileOutputStream(path.toFile(), true)) {
+            out.write(line);
+            out.flush();
+            out.getFD().sync();
+        }
+    }
+
+    /** Every complete trial in the file; a line that does not parse (a torn write) is skipped. */
+    public List<TrialResult> read() throws IOException {
+        List<TrialResult> out = new ArrayList<>();
+        if (!Files.exists(path)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(JSON.readValue(line, TrialResult.class));
+            } catch (IOException torn) {
+                // a partial last line from a crash mid-write: the trial will simply run again
+            }
+        }
+        return out;
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+}
