@@ -56,6 +56,15 @@ command -v docker >/dev/null 2>&1 || die "docker client not found"
 # A stale pid/socket from a dead daemon blocks a new one.
 if [ -e /var/run/docker.pid ]; then
   oldpid="$(cat /var/run/docker.pid 2>/dev/null || true)"
+  # A daemon that is just dying (or just starting) gets 15 s to finish either way.
+  for _ in $(seq 1 15); do
+    [ -n "$oldpid" ] && kill -0 "$oldpid" 2>/dev/null || break
+    if docker info >/dev/null 2>&1; then
+      say "docker daemon (pid $oldpid) answers on $SOCK; nothing to do"
+      exit 0
+    fi
+    sleep 1
+  done
   if [ -n "$oldpid" ] && kill -0 "$oldpid" 2>/dev/null; then
     die "dockerd (pid $oldpid) runs but does not answer 'docker info'; see $LOG"
   fi

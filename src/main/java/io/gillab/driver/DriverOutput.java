@@ -3,7 +3,9 @@ package io.gillab.driver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,8 +28,14 @@ public final class DriverOutput {
     private long otherLines;
     private final List<String> otherExamples = new ArrayList<>();
 
-    /** One timed sample as the driver measured it. */
-    public record Sample(int index, boolean warmup, double seconds, int threads, long size) {
+    /**
+     * One timed sample as the driver measured it.
+     *
+     * @param cpuSeconds process CPU time over the sample, where the runtime can tell (null otherwise)
+     * @param metrics    a measured workload's own figures (e.g. the convoy's latency_p99), or null
+     */
+    public record Sample(int index, boolean warmup, double seconds, int threads, long size, Double cpuSeconds,
+            Map<String, Double> metrics) {
     }
 
     public static DriverOutput parse(List<String> lines) {
@@ -57,11 +65,25 @@ public final class DriverOutput {
             case "calibration" -> calibration = node;
             case "error" -> errors.add(node);
             case "catalogue" -> catalogue.add(node);
-            case "sample" -> samples.add(new Sample(node.path("index").asInt(), node.path("warmup").asBoolean(),
-                    node.path("seconds").asDouble(Double.NaN), node.path("threads").asInt(),
-                    node.path("size").asLong()));
+            case "sample" -> samples.add(sample(node));
             default -> otherLines++;
         }
+    }
+
+    private static Sample sample(JsonNode node) {
+        Map<String, Double> metrics = null;
+        if (node.path("metrics").isObject()) {
+            metrics = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> m : node.get("metrics").properties()) {
+                if (m.getValue().isNumber()) {
+                    metrics.put(m.getKey(), m.getValue().asDouble());
+                }
+            }
+        }
+        JsonNode cpu = node.path("cpu_seconds");
+        return new Sample(node.path("index").asInt(), node.path("warmup").asBoolean(),
+                node.path("seconds").asDouble(Double.NaN), node.path("threads").asInt(), node.path("size").asLong(),
+                cpu.isNumber() ? cpu.asDouble() : null, metrics);
     }
 
     private static JsonNode parseRecord(String line) {

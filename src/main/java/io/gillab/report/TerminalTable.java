@@ -20,10 +20,15 @@ public final class TerminalTable {
 
     public static String render(List<TrialResult> results) {
         StringBuilder sb = new StringBuilder();
-        List<TrialResult> workloads = results.stream().filter(r -> !"probe".equals(r.kind())).toList();
+        List<TrialResult> workloads = results.stream()
+                .filter(r -> !"probe".equals(r.kind()) && !"mixed".equals(r.kind())).toList();
+        List<TrialResult> mixed = results.stream().filter(r -> "mixed".equals(r.kind())).toList();
         List<TrialResult> probes = results.stream().filter(r -> "probe".equals(r.kind())).toList();
         if (!workloads.isEmpty()) {
             sb.append(renderWorkloads(workloads));
+        }
+        if (!mixed.isEmpty()) {
+            sb.append('\n').append(renderMixed(mixed));
         }
         if (!probes.isEmpty()) {
             sb.append('\n').append(renderProbes(probes));
@@ -62,6 +67,39 @@ public final class TerminalTable {
         }
         return "Workloads (median of the measured samples; speedup = median at 1 thread / median at N threads,"
                 + " same size)\n" + table.render();
+    }
+
+    /** The convoy effect: latency of the I/O thread while K CPU-bound threads run. */
+    private static String renderMixed(List<TrialResult> rows) {
+        TextTable table = new TextTable(List.of("runtime", "implementation", "workload", "cpu threads",
+                "latency p50", "latency p99", "p99 vs 0 cpu threads", "requests/s", "notes"));
+        for (TrialResult r : rows) {
+            if (r.status() != TrialResult.Status.ok) {
+                table.add(List.of(r.runtime(), implementationLabel(List.of(r)), r.name(), "-", "-", "-", "-", "-",
+                        r.status() + ": " + r.message()));
+                continue;
+            }
+            OptionalDouble baseP99 = metricMedian(r, 0, "latency_p99");
+            for (int k : r.threadCounts()) {
+                OptionalDouble p50 = metricMedian(r, k, "latency_p50");
+                OptionalDouble p99 = metricMedian(r, k, "latency_p99");
+                OptionalDouble rps = metricMedian(r, k, "requests_per_second");
+                table.add(List.of(r.runtime(), implementationLabel(List.of(r)), r.name(), Integer.toString(k),
+                        p50.isPresent() ? formatSeconds(p50.getAsDouble()) : "-",
+                        p99.isPresent() ? formatSeconds(p99.getAsDouble()) : "-",
+                        k > 0 && p99.isPresent() && baseP99.isPresent() && baseP99.getAsDouble() > 0
+                                ? String.format("%.1fx", p99.getAsDouble() / baseP99.getAsDouble()) : "",
+                        rps.isPresent() ? String.format("%.0f", rps.getAsDouble()) : "-", ""));
+            }
+        }
+        return "Mixed workloads (median over samples of each figure)\n" + table.render();
+    }
+
+    private static OptionalDouble metricMedian(TrialResult r, int threads, String metric) {
+        return Stats.median(r.samples().stream()
+                .filter(s -> !s.warmup() && s.threads() == threads && s.metrics() != null
+                        && s.metrics().containsKey(metric))
+                .map(s -> s.metrics().get(metric)).toList());
     }
 
     private static String renderProbes(List<TrialResult> rows) {

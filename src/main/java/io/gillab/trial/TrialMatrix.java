@@ -19,7 +19,8 @@ public final class TrialMatrix {
             int w = warmups != null ? warmups : rt.defaultWarmups();
             for (CatalogueEntry e : entries) {
                 specs.add(e.isProbe() ? new TrialSpec(rt.id(), e, List.of(1), 1, 0, null, minSeconds)
-                        : new TrialSpec(rt.id(), e, threadCounts, samples, w, size, minSeconds));
+                        : new TrialSpec(rt.id(), e, e.threads() != null ? e.threads() : threadCounts, samples, w, size,
+                                minSeconds));
             }
         }
         return specs;
