@@ -3,6 +3,7 @@ package io.gillab.cli;
 import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.RuntimeRegistry;
 import io.gillab.runtime.container.ContainerLimits;
+import io.gillab.trial.Presets;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunOptions;
 import io.gillab.trial.TrialResult;
@@ -38,13 +39,33 @@ final class RunCommand implements Callable<Integer> {
             description = "Thread counts for workloads (default: 1 and 2, or 1..cores).")
     List<Integer> threads;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "5",
-            description = "Measured samples per trial (default: ${DEFAULT-VALUE}).")
-    int samples;
+    @CommandLine.ArgGroup(exclusive = true)
+    Preset preset;
+
+    static final class Preset {
+        @Option(names = "--quick", description = "One process per trial, few samples: for CI and smoke runs.")
+        boolean quick;
+
+        @Option(names = "--rigorous",
+                description = "For publication: 20 processes x 3 samples on interpreters, 6 x 10 after 10 warm-ups on JITs.")
+        boolean rigorous;
+    }
+
+    @Option(names = "--forks", paramLabel = "N",
+            description = "Processes per trial (default: 3 on interpreters, 2 on JIT runtimes; --quick 1).")
+    Integer forks;
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Measured rounds per process (default: 4 interpreters, 6 JIT runtimes; --quick 5).")
+    Integer samples;
 
     @Option(names = "--warmups", paramLabel = "N",
-            description = "Warm-up samples per trial, discarded (default: per runtime: 1 CPython, 3 Jython, 10 GraalPy).")
+            description = "Warm-up rounds per process, kept out of the statistics (default: 3 CPython and Jython, 10 GraalPy).")
     Integer warmups;
+
+    @Option(names = "--scaling", paramLabel = "strong|weak", defaultValue = "strong",
+            description = "strong: the work is split over the threads; weak: every thread does all of it (default: ${DEFAULT-VALUE}).")
+    String scaling;
 
     @Option(names = "--size", paramLabel = "UNITS", description = "Work units per sample (default: calibrated, see --min-time).")
     Long size;
@@ -105,8 +126,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (samples < 1) {
+        if (samples != null && samples < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
+        }
+        if (forks != null && forks < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--forks must be at least 1, got " + forks);
+        }
+        if (!scaling.equals("strong") && !scaling.equals("weak")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--scaling must be strong or weak, got '" + scaling + "'");
+        }
+        if (!(minSeconds > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--min-time must be more than 0 seconds");
         }
         if (warmups != null && warmups < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warmups must be 0 or more, got " + warmups);
@@ -119,8 +150,12 @@ final class RunCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out
                 : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        String presetName = preset == null ? "default" : preset.quick ? "quick" : preset.rigorous ? "rigorous" : "default";
+        Presets.Measurement measurement = new Presets.Measurement(presetName, forks, samples, warmups, size, minSeconds,
+                scaling);
+        String commandLine = "gillab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RunOptions options = new RunOptions(runtimes, workloads, threads != null ? threads : ThreadCounts.defaults(),
-                samples, warmups, size, minSeconds, Duration.ofSeconds(timeoutSeconds), outDir, python, searchPaths, limits());
+                measurement, Duration.ofSeconds(timeoutSeconds), outDir, python, searchPaths, limits(), commandLine);
         var stdout = spec.commandLine().getOut();
         stdout.println("gillab run -> " + outDir.toAbsolutePath());
         stdout.flush();

@@ -33,9 +33,14 @@ public final class DriverOutput {
      *
      * @param cpuSeconds process CPU time over the sample, where the runtime can tell (null otherwise)
      * @param metrics    a measured workload's own figures (e.g. the convoy's latency_p99), or null
+     * @param fork       which worker process of the trial took it (0 for the first)
      */
     public record Sample(int index, boolean warmup, double seconds, int threads, long size, Double cpuSeconds,
-            Map<String, Double> metrics) {
+            Map<String, Double> metrics, int fork) {
+
+        public Sample withFork(int f) {
+            return new Sample(index, warmup, seconds, threads, size, cpuSeconds, metrics, f);
+        }
     }
 
     public static DriverOutput parse(List<String> lines) {
@@ -83,7 +88,7 @@ public final class DriverOutput {
         JsonNode cpu = node.path("cpu_seconds");
         return new Sample(node.path("index").asInt(), node.path("warmup").asBoolean(),
                 node.path("seconds").asDouble(Double.NaN), node.path("threads").asInt(), node.path("size").asLong(),
-                cpu.isNumber() ? cpu.asDouble() : null, metrics);
+                cpu.isNumber() ? cpu.asDouble() : null, metrics, 0);
     }
 
     private static JsonNode parseRecord(String line) {

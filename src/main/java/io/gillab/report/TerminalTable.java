@@ -1,7 +1,10 @@
 package io.gillab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.stats.SampleSummary;
+import io.gillab.stats.Scaling;
 import io.gillab.stats.Stats;
+import io.gillab.stats.TrialAnalysis;
 import io.gillab.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +33,12 @@ public final class TerminalTable {
         if (!mixed.isEmpty()) {
             sb.append('\n').append(renderMixed(mixed));
         }
+        if (!workloads.isEmpty()) {
+            String cmp = ComparisonTable.render(workloads);
+            if (!cmp.isEmpty()) {
+                sb.append('\n').append(cmp);
+            }
+        }
         if (!probes.isEmpty()) {
             sb.append('\n').append(renderProbes(probes));
         }
@@ -40,33 +49,65 @@ public final class TerminalTable {
         TreeSet<Integer> threadCounts = new TreeSet<>();
         rows.forEach(r -> threadCounts.addAll(r.threadCounts()));
         List<String> header = new ArrayList<>(List.of("runtime", "implementation", "workload", "kind", "size"));
-        threadCounts.forEach(t -> header.add("t=" + t + " median"));
-        threadCounts.stream().filter(t -> t > 1).forEach(t -> header.add("speedup " + t + "/1"));
+        threadCounts.forEach(t -> header.add("t=" + t + " median ±95% CI"));
+        threadCounts.stream().filter(t -> t > 1).forEach(t -> header.add("speedup " + t + "/1 [95% CI]"));
+        threadCounts.stream().filter(t -> t > 1).forEach(t -> header.add("cpu/wall t=" + t));
         header.add("notes");
         TextTable table = new TextTable(header);
         for (TrialResult r : rows) {
             List<String> row = new ArrayList<>(List.of(r.runtime(), implementationLabel(List.of(r)), r.name(),
                     r.kind(), r.size() == null ? "-" : r.size().toString()));
-            Map<Integer, OptionalDouble> medians = new LinkedHashMap<>();
+            TrialAnalysis a = TrialAnalysis.of(r);
+            List<String> notes = new ArrayList<>();
             for (int t : threadCounts) {
-                OptionalDouble m = r.threadCounts().contains(t) ? Stats.median(r.measured(t)) : OptionalDouble.empty();
-                medians.put(t, m);
-                row.add(m.isPresent() ? formatSeconds(m.getAsDouble()) : "-");
+                SampleSummary s = a.at(t);
+                if (s == null || s.n() == 0) {
+                    row.add("-");
+                    continue;
+                }
+                row.add(formatSeconds(s.median()) + String.format(" ±%.1f%%", 100 * s.relativeHalfWidth())
+                        + (s.isUnstable() ? " !" : ""));
+                if (s.isUnstable()) {
+                    notes.add("t=" + t + " unstable: " + String.join(", ", s.unstable()));
+                }
             }
-            OptionalDouble base = medians.getOrDefault(1, OptionalDouble.empty());
             for (int t : threadCounts) {
                 if (t == 1) {
                     continue;
                 }
-                OptionalDouble m = medians.get(t);
-                row.add(base.isPresent() && m.isPresent() && m.getAsDouble() > 0
-                        ? String.format("%.2fx", base.getAsDouble() / m.getAsDouble()) : "-");
+                Scaling sc = a.scaling().get(t);
+                row.add(sc == null ? "-" : String.format("%.2fx [%.2f, %.2f]", sc.speedup(), sc.ciLow(), sc.ciHigh()));
+                if (sc != null && sc.oversubscribed()) {
+                    notes.add(t + " threads > cores");
+                }
             }
-            row.add(r.status() == TrialResult.Status.ok ? "" : r.status() + ": " + r.message());
+            for (int t : threadCounts) {
+                if (t == 1) {
+                    continue;
+                }
+                Scaling sc = a.scaling().get(t);
+                row.add(sc == null || sc.effectiveParallelism() == null ? "-"
+                        : String.format("%.2f", sc.effectiveParallelism()));
+            }
+            if (a.extraWarmup() > 0) {
+                notes.add(String.format("warm-up detected: %d more samples excluded, %.1f s to steady state",
+                        a.extraWarmup(), a.timeToSteady()));
+            }
+            if (r.status() != TrialResult.Status.ok) {
+                notes.add(0, r.status() + ": " + r.message());
+            }
+            row.add(String.join("; ", notes));
             table.add(row);
         }
-        return "Workloads (median of the measured samples; speedup = median at 1 thread / median at N threads,"
-                + " same size)\n" + table.render();
+        return "Workloads (median of steady samples over " + forksLabel(rows) + "; ! = unstable; speedup = "
+                + "median at 1 thread / median at N threads, same size; cpu/wall = process CPU time / wall time, "
+                + "about 1 under a GIL)\n" + table.render();
+    }
+
+    private static String forksLabel(List<TrialResult> rows) {
+        int min = rows.stream().mapToInt(TrialResult::forks).filter(f -> f > 0).min().orElse(1);
+        int max = rows.stream().mapToInt(TrialResult::forks).max().orElse(1);
+        return (min == max ? String.valueOf(max) : min + "-" + max) + " process" + (max == 1 ? "" : "es");
     }
 
     /** The convoy effect: latency of the I/O thread while K CPU-bound threads run. */
@@ -113,7 +154,7 @@ public final class TerminalTable {
     }
 
     /** E.g. "CPython 3.11.7, GIL" or "GraalPy 3.12.8, GIL, JIT on". */
-    static String implementationLabel(List<TrialResult> group) {
+    public static String implementationLabel(List<TrialResult> group) {
         for (TrialResult r : group) {
             JsonNode meta = r.implementation();
             if (meta == null) {
@@ -133,7 +174,7 @@ public final class TerminalTable {
         return first.status() == TrialResult.Status.skipped ? "not available" : "-";
     }
 
-    static String formatSeconds(double s) {
+    public static String formatSeconds(double s) {
         if (s >= 1) {
             return String.format("%.2f s", s);
         }

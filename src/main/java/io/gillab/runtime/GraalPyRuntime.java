@@ -63,6 +63,11 @@ public final class GraalPyRuntime implements PythonRuntime {
     }
 
     @Override
+    public boolean isJit() {
+        return true;
+    }
+
+    @Override
     public int defaultWarmups() {
         // Truffle compiles after many calls; the first multi-threaded rounds are slow too.
         return jit ? 10 : 2;

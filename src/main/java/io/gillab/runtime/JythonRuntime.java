@@ -33,6 +33,11 @@ public final class JythonRuntime implements PythonRuntime {
     }
 
     @Override
+    public boolean isJit() {
+        return true;
+    }
+
+    @Override
     public int defaultWarmups() {
         return 3; // Jython's bytecode is JIT-compiled by the JVM: a few rounds before it settles
     }

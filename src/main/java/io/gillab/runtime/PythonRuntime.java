@@ -15,6 +15,11 @@ public interface PythonRuntime {
     /** Whether this runtime can run here; checked once per run. */
     Availability availability();
 
+    /** Whether code gets compiled as it runs (warm-up matters): Jython on the JVM's JIT, GraalPy, PyPy. */
+    default boolean isJit() {
+        return false;
+    }
+
     /** Warm-up samples the driver discards by default on this runtime (more for JIT runtimes). */
     int defaultWarmups();
 

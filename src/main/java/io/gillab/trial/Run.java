@@ -74,7 +74,7 @@ public final class Run {
         ResultsFile results = new ResultsFile(options.outDir());
         writeRunMetadata(runId, availability);
         List<TrialSpec> specs = TrialMatrix.build(List.copyOf(runtimes.values()), entries, options.threads(),
-                options.samples(), options.warmups(), options.size(), options.minSeconds());
+                options.measurement());
         out.println("  " + specs.size() + " trials -> " + results.path());
         TrialRunner runner = new TrialRunner(runtimes, availability, options.searchPaths(), options.timeout(), results,
                 runId, line -> out.println("  " + line));
@@ -115,6 +115,7 @@ public final class Run {
     private void writeRunMetadata(String runId, Map<String, Availability> availability) throws IOException {
         ObjectNode meta = ResultsFile.json().createObjectNode();
         meta.put("run_id", runId);
+        meta.put("command_line", options.commandLine());
         meta.put("started_at", Instant.now().toString());
         meta.put("gillab_version", Run.class.getPackage().getImplementationVersion());
         meta.put("java_version", Runtime.version().toString());
@@ -124,10 +125,7 @@ public final class Run {
         o.putPOJO("runtimes", options.runtimes());
         o.putPOJO("names", options.names());
         o.putPOJO("threads", options.threads());
-        o.put("samples", options.samples());
-        o.put("warmups", options.warmups());
-        o.put("size", options.size());
-        o.put("min_seconds", options.minSeconds());
+        o.putPOJO("measurement", options.measurement());
         o.put("timeout_seconds", options.timeout().toSeconds());
         o.put("local_python", options.localPython());
         o.put("container_cpus", options.limits().cpus());

@@ -10,17 +10,16 @@ import java.util.List;
  *
  * @param runtimes    runtime ids, e.g. jython, graalpy, cpython
  * @param names       workloads and probes; null for every built-in one
- * @param threads     thread counts for workloads
- * @param samples     measured samples per trial
- * @param warmups     warm-up samples per trial; null for each runtime's default
- * @param size        work units per sample; null to calibrate (see minSeconds)
- * @param minSeconds  calibration target: the least time a one-thread sample takes
- * @param timeout     per-trial time limit; the trial's whole process is killed at it
+ * @param threads     thread counts for workloads (a workload may declare its own)
+ * @param measurement preset and overrides: processes, samples, warm-ups, size or calibration, scaling
+ * @param timeout     per-process time limit; the trial's process or container is killed at it
  * @param outDir      where results.jsonl goes
- * @param localPython the interpreter behind the {@code cpython} runtime
+ * @param localPython the interpreter behind the {@code cpython-local} runtime and the no-Docker fallback
  * @param searchPaths extra directories with workloads (the driver's {@code --path})
  * @param limits      CPU and memory for trial containers
+ * @param commandLine the command as the user typed it, for the record
  */
-public record RunOptions(List<String> runtimes, List<String> names, List<Integer> threads, int samples,
-        Integer warmups, Long size, double minSeconds, Duration timeout, Path outDir, String localPython, List<Path> searchPaths, ContainerLimits limits) {
+public record RunOptions(List<String> runtimes, List<String> names, List<Integer> threads,
+        Presets.Measurement measurement, Duration timeout, Path outDir, String localPython, List<Path> searchPaths,
+        ContainerLimits limits, String commandLine) {
 }

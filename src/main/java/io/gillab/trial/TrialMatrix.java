@@ -13,14 +13,14 @@ public final class TrialMatrix {
     }
 
     public static List<TrialSpec> build(List<PythonRuntime> runtimes, List<CatalogueEntry> entries,
-            List<Integer> threadCounts, int samples, Integer warmups, Long size, double minSeconds) {
+            List<Integer> threadCounts, Presets.Measurement m) {
         List<TrialSpec> specs = new ArrayList<>();
         for (PythonRuntime rt : runtimes) {
-            int w = warmups != null ? warmups : rt.defaultWarmups();
+            Presets.PerRuntime p = m.forRuntime(rt);
             for (CatalogueEntry e : entries) {
-                specs.add(e.isProbe() ? new TrialSpec(rt.id(), e, List.of(1), 1, 0, null, minSeconds)
-                        : new TrialSpec(rt.id(), e, e.threads() != null ? e.threads() : threadCounts, samples, w, size,
-                                minSeconds));
+                specs.add(e.isProbe() ? new TrialSpec(rt.id(), e, List.of(1), 1, 0, null, m.minSeconds(), 1, m.scaling())
+                        : new TrialSpec(rt.id(), e, e.threads() != null ? e.threads() : threadCounts, p.samples(),
+                                p.warmups(), m.size(), m.minSeconds(), p.forks(), m.scaling()));
             }
         }
         return specs;

@@ -68,13 +68,27 @@ public final class TrialRunner {
         if (av == null || !av.available()) {
             return skipped(spec, startedAt, av == null ? "runtime not checked" : av.reason());
         }
-        ProcessOutput out;
-        try {
-            out = runtimes.get(spec.runtime()).run(new DriverCall(spec.driverArgs(), searchPaths), timeout);
-        } catch (IOException e) {
-            return failedToStart(spec, startedAt, e);
+        // Forks run one after another; later forks reuse the size the first one calibrated.
+        List<TrialResult> forks = new ArrayList<>();
+        Long calibrated = null;
+        for (int f = 0; f < spec.forks(); f++) {
+            ProcessOutput out;
+            try {
+                out = runtimes.get(spec.runtime()).run(new DriverCall(spec.driverArgs(calibrated), searchPaths),
+                        timeout);
+            } catch (IOException e) {
+                forks.add(failedToStart(spec, startedAt, e));
+                break;
+            }
+            TrialResult r = TrialOutcome.of(spec, runId, startedAt, out, DriverOutput.parse(out.stdoutLines()), timeout,
+                    f);
+            forks.add(r);
+            if (r.status() != TrialResult.Status.ok) {
+                break; // a failing fork would fail again; keep what was measured
+            }
+            calibrated = r.size();
         }
-        return TrialOutcome.of(spec, runId, startedAt, out, DriverOutput.parse(out.stdoutLines()), timeout);
+        return forks.size() == 1 ? forks.get(0) : TrialOutcome.merge(forks);
     }
 
     private TrialResult skipped(TrialSpec spec, String startedAt, String reason) {
@@ -88,8 +102,9 @@ public final class TrialRunner {
     /** A trial that never produced output: skipped, or its process or container could not start. */
     private TrialResult notRun(TrialSpec spec, String startedAt, TrialResult.Status status, String message) {
         return new TrialResult(TrialResult.SCHEMA, runId, spec.id(), spec.runtime(), spec.entry().name(),
-                spec.entry().kind(), spec.threadCounts(), spec.size(), spec.warmups(), status, message, startedAt,
-                null, null, null, null, null, null, List.of(), null, List.of(), null, null, null);
+                spec.entry().kind(), spec.threadCounts(), spec.size(), spec.warmups(), spec.scaling(), status, message,
+                startedAt,
+                null, null, null, null, null, null, List.of(), 0, null, List.of(), null, null, null);
     }
 
     /** Turns a finished process into a trial result: decides the status and the message. */
@@ -98,13 +113,14 @@ public final class TrialRunner {
         }
 
         static TrialResult of(TrialSpec spec, String runId, String startedAt, ProcessOutput out, DriverOutput d,
-                Duration timeout) {
+                Duration timeout, int fork) {
             TrialResult.Status status;
             String message;
             long measured = d.samples().stream().filter(x -> !x.warmup()).count();
             if (out.timedOut()) {
                 status = TrialResult.Status.timeout;
-                message = "timed out: killed after " + timeout.toSeconds() + " s (the time limit; --timeout)";
+                message = "timed out: killed after " + timeout.toSeconds() + " s (the time limit; --timeout)"
+                        + (fork > 0 ? " in process " + (fork + 1) : "");
             } else if (!d.errors().isEmpty()) {
                 status = TrialResult.Status.failed;
                 message = DriverOutput.describeError(d.errors().get(0));
@@ -130,11 +146,29 @@ public final class TrialRunner {
             // The size the samples really used: given, or chosen by the driver's calibration.
             Long size = d.samples().isEmpty() ? spec.size() : Long.valueOf(d.samples().get(d.samples().size() - 1).size());
             return new TrialResult(TrialResult.SCHEMA, runId, spec.id(), spec.runtime(), spec.entry().name(),
-                    spec.entry().kind(), spec.threadCounts(), size, spec.warmups(), status, message, startedAt,
+                    spec.entry().kind(), spec.threadCounts(), size, spec.warmups(), spec.scaling(), status, message, startedAt,
                     out.wall().toNanos() / 1e9, out.exitCode(), out.launch(), d.meta().orElse(null), d.host().orElse(null),
-                    d.calibration().orElse(null), d.samples(), d.probe().map(p -> p.get("result")).orElse(null), d.errors(),
+                    d.calibration().orElse(null), d.samples().stream().map(x -> x.withFork(fork)).toList(), 1, d.probe().map(p -> p.get("result")).orElse(null), d.errors(),
                     d.otherLines() > 0 ? d.otherLines() : null, d.otherExamples().isEmpty() ? null : d.otherExamples(),
                     status == TrialResult.Status.ok ? null : tail(out.stderrTail()));
+        }
+
+        /**
+         * One trial from its forks: samples of every fork (each marked with its fork), the first fork's
+         * metadata, the worst status, wall time added up.
+         */
+        static TrialResult merge(List<TrialResult> forks) {
+            TrialResult first = forks.get(0);
+            TrialResult worst = forks.stream().filter(r -> r.status() != TrialResult.Status.ok).findFirst()
+                    .orElse(first);
+            List<DriverOutput.Sample> samples = forks.stream().flatMap(r -> r.samples().stream()).toList();
+            double wall = forks.stream().mapToDouble(r -> r.wallSeconds() == null ? 0 : r.wallSeconds()).sum();
+            return new TrialResult(first.schema(), first.runId(), first.trial(), first.runtime(), first.name(),
+                    first.kind(), first.threadCounts(), first.size(), first.warmups(), first.scalingMode(), worst.status(),
+                    worst.message(),
+                    first.startedAt(), wall, worst.exitCode(), first.launch(), first.implementation(), first.host(),
+                    first.calibration(), samples, forks.size(), first.probe(), worst.errors(), worst.otherOutputLines(),
+                    worst.otherOutputExamples(), worst.stderrTail());
         }
 
         private static String lastLine(String stderr) {

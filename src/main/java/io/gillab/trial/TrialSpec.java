@@ -5,18 +5,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One trial: a workload (at every thread count) or a probe, on one runtime, in one process. Running
- * all thread counts in the same process, interleaved round by round, means 1 and N threads are
- * measured with the same calibrated size, the same JIT state and the same machine load.
+ * One trial: a workload (at every thread count) or a probe, on one runtime. It runs in {@code forks}
+ * separate processes; within each, all thread counts are measured interleaved, round by round, so 1
+ * and N threads share the calibrated size, the JIT state and the machine load.
  *
  * @param threadCounts thread counts, measured in turn (a probe runs once, on one thread)
- * @param samples      measured rounds; each round takes one sample at every thread count
- * @param warmups      warm-up rounds (kept in the data, out of the statistics)
- * @param size         work units per sample, or null to calibrate in the driver
+ * @param samples      measured rounds per fork; each round takes one sample at every thread count
+ * @param warmups      warm-up rounds per fork (kept in the data, out of the statistics)
+ * @param size         work units per sample, or null to calibrate in the first fork
  * @param minSeconds   with calibration: the least time one single-threaded sample should take
+ * @param forks        worker processes; later forks reuse the first fork's calibrated size
+ * @param scaling      "strong" (the size is split over the threads) or "weak" (every thread does it all)
  */
 public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> threadCounts, int samples, int warmups,
-        Long size, double minSeconds) {
+        Long size, double minSeconds, int forks, String scaling) {
 
     public TrialSpec {
         threadCounts = List.copyOf(threadCounts);
@@ -27,21 +29,25 @@ public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> thre
         return runtime + "/" + entry.name();
     }
 
-    /** How many measured samples the driver must report for the trial to count as complete. */
+    /** How many measured samples one fork must report for it to count as complete. */
     public int expectedSamples() {
         return entry.isProbe() ? 0 : samples * threadCounts.size();
     }
 
-    /** The driver's argument list for this trial. */
-    public List<String> driverArgs() {
+    /** The driver's argument list for one fork; {@code calibratedSize} (if any) replaces calibration. */
+    public List<String> driverArgs(Long calibratedSize) {
         List<String> args = new ArrayList<>(List.of("run", entry.name()));
         if (!entry.isProbe()) {
             args.addAll(List.of("--threads", threadCounts.stream().map(String::valueOf).collect(Collectors.joining(",")),
                     "--samples", Integer.toString(samples), "--warmups", Integer.toString(warmups)));
-            if (size != null) {
-                args.addAll(List.of("--size", Long.toString(size)));
+            Long s = size != null ? size : calibratedSize;
+            if (s != null) {
+                args.addAll(List.of("--size", Long.toString(s)));
             } else {
                 args.addAll(List.of("--min-time", Double.toString(minSeconds)));
+            }
+            if ("weak".equals(scaling)) {
+                args.addAll(List.of("--scaling", "weak"));
             }
         }
         return args;

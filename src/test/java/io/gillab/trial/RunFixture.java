@@ -57,10 +57,12 @@ public final class RunFixture {
         return o;
     }
 
+    /** A quick-preset run (one process per trial), as the suite measures. */
     public static RunOptions options(List<String> runtimes, List<String> names, List<Integer> threads, int samples,
             double minSeconds, Duration timeout) throws IOException {
         Path out = Files.createTempDirectory("gillab-test-");
-        return new RunOptions(runtimes, names, threads, samples, null, null, minSeconds, timeout, out, "python3",
-                List.of(fixtures()), io.gillab.runtime.container.ContainerLimits.defaults());
+        Presets.Measurement m = new Presets.Measurement("quick", 1, samples, null, null, minSeconds, "strong");
+        return new RunOptions(runtimes, names, threads, m, timeout, out, "python3", List.of(fixtures()),
+                io.gillab.runtime.container.ContainerLimits.defaults(), "test");
     }
 }

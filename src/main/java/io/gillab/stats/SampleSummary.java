@@ -1,0 +1,76 @@
+package io.gillab.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+
+/**
+ * What a set of timing samples says: centre, spread, a 95% confidence interval for the median
+ * (percentile bootstrap) and for the mean (Student t), and whether the result is unstable.
+ *
+ * <p>Stability rules, after pyperf's: too few samples; a standard deviation above 10% of the mean; a
+ * maximum 50% above or a minimum 50% below the mean; samples shorter than 1 ms (timer resolution and
+ * scheduling noise dominate).
+ */
+public record SampleSummary(int n, double mean, double median, double stdev, double cv, double min, double max,
+        double ciLow, double ciHigh, double meanCiLow, double meanCiHigh, List<String> unstable) {
+
+    public static final double LEVEL = 0.95;
+
+    public static SampleSummary of(List<Double> samples) {
+        return of(Stats.toArray(samples));
+    }
+
+    public static SampleSummary of(double[] x) {
+        DescriptiveStatistics d = new DescriptiveStatistics(x);
+        int n = x.length;
+        double mean = n == 0 ? Double.NaN : d.getMean();
+        double sd = n < 2 ? Double.NaN : d.getStandardDeviation();
+        double median = Stats.medianOf(x);
+        Bootstrap.Interval ci = n < 2 ? new Bootstrap.Interval(median, median) : Bootstrap.median(x, LEVEL);
+        double meanLo = Double.NaN;
+        double meanHi = Double.NaN;
+        if (n >= 2) {
+            double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
+            double half = t * sd / Math.sqrt(n);
+            meanLo = mean - half;
+            meanHi = mean + half;
+        }
+        double cv = n < 2 || mean == 0 ? Double.NaN : sd / mean;
+        double min = n == 0 ? Double.NaN : d.getMin();
+        double max = n == 0 ? Double.NaN : d.getMax();
+        return new SampleSummary(n, mean, median, sd, cv, min, max, ci.low(), ci.high(), meanLo, meanHi,
+                stabilityProblems(n, mean, sd, min, max));
+    }
+
+    static List<String> stabilityProblems(int n, double mean, double sd, double min, double max) {
+        List<String> why = new ArrayList<>();
+        if (n < 3) {
+            why.add("only " + n + " sample" + (n == 1 ? "" : "s"));
+            return why;
+        }
+        if (sd / mean > 0.10) {
+            why.add(String.format("std dev is %.0f%% of the mean (over 10%%)", 100 * sd / mean));
+        }
+        if (max > 1.5 * mean) {
+            why.add(String.format("the maximum is %.0f%% above the mean", 100 * (max / mean - 1)));
+        }
+        if (min < 0.5 * mean) {
+            why.add(String.format("the minimum is %.0f%% below the mean", 100 * (1 - min / mean)));
+        }
+        if (min < 0.001) {
+            why.add(String.format("the shortest sample is only %.3f ms (use a larger --min-time)", min * 1e3));
+        }
+        return why;
+    }
+
+    public boolean isUnstable() {
+        return !unstable.isEmpty();
+    }
+
+    /** Half the width of the median's CI, relative to the median: "±1.2%". */
+    public double relativeHalfWidth() {
+        return median == 0 ? Double.NaN : (ciHigh - ciLow) / 2 / median;
+    }
+}

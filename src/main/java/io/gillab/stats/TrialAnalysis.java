@@ -1,0 +1,104 @@
+package io.gillab.stats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.driver.DriverOutput.Sample;
+import io.gillab.trial.TrialResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statistics of one trial, derived from its samples (results.jsonl stays the raw data):
+ * warm-up detection per process and thread count, then a summary per thread count over the steady
+ * samples of every process, and the scaling of N threads over one.
+ *
+ * <p>Excluded from the statistics (but kept in the data): the driver's warm-up rounds, and any further
+ * samples before the warm-up end that {@link WarmupDetector} finds in each process's series.
+ *
+ * @param steadyStart     per thread count, the largest number of leading samples (warm-ups included)
+ *                        a process needed before its steady state
+ * @param timeToSteady    seconds of measuring (calibration included) before the slowest series became
+ *                        steady, the JIT's warm-up cost; 0 when the driver's warm-ups were enough
+ * @param extraWarmup     samples past the driver's warm-ups that detection also excluded
+ * @param steadySamples   per thread count, the seconds that count (every process)
+ */
+public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, Scaling> scaling,
+        Map<Integer, Integer> steadyStart, double timeToSteady, int extraWarmup,
+        Map<Integer, List<Double>> steadySamples) {
+
+    public static TrialAnalysis of(TrialResult r) {
+        Map<Integer, List<Double>> steady = new LinkedHashMap<>();
+        Map<Integer, List<Double>> cpuPerWall = new LinkedHashMap<>();
+        Map<Integer, Integer> steadyStart = new LinkedHashMap<>();
+        double timeToSteady = 0;
+        int extra = 0;
+        List<Sample> all = r.samples() == null ? List.of() : r.samples();
+        int forks = all.stream().mapToInt(Sample::fork).max().orElse(-1) + 1;
+        double calibration = calibrationSeconds(r.calibration());
+        for (int f = 0; f < forks; f++) {
+            int fork = f;
+            List<Sample> inFork = all.stream().filter(s -> s.fork() == fork).sorted(Comparator.comparingInt(Sample::index))
+                    .toList();
+            for (int t : r.threadCounts()) {
+                List<Sample> series = inFork.stream().filter(s -> s.threads() == t).toList();
+                double[] x = series.stream().mapToDouble(Sample::seconds).toArray();
+                int start = WarmupDetector.steadyStart(x);
+                long driverWarmups = series.stream().filter(Sample::warmup).count();
+                int from = (int) Math.max(start, driverWarmups);
+                extra += Math.max(0, from - (int) driverWarmups);
+                steadyStart.merge(t, from, Math::max);
+                if (from < series.size()) {
+                    int firstSteadyIndex = series.get(from).index();
+                    double before = inFork.stream().filter(s -> s.index() < firstSteadyIndex)
+                            .mapToDouble(Sample::seconds).sum();
+                    if (start > driverWarmups) {
+                        timeToSteady = Math.max(timeToSteady, before + (fork == 0 ? calibration : 0));
+                    }
+                }
+                for (Sample s : series.subList(Math.min(from, series.size()), series.size())) {
+                    steady.computeIfAbsent(t, k -> new ArrayList<>()).add(s.seconds());
+                    if (s.cpuSeconds() != null && s.seconds() > 0) {
+                        cpuPerWall.computeIfAbsent(t, k -> new ArrayList<>()).add(s.cpuSeconds() / s.seconds());
+                    }
+                }
+            }
+        }
+        Map<Integer, SampleSummary> summaries = new LinkedHashMap<>();
+        steady.forEach((t, xs) -> summaries.put(t, SampleSummary.of(xs)));
+        Map<Integer, Scaling> scaling = new LinkedHashMap<>();
+        List<Double> one = steady.get(1);
+        int cores = r.implementation() == null ? 0 : r.implementation().path("cpu_count").asInt(0);
+        boolean weak = "weak".equals(scalingOf(r));
+        for (Map.Entry<Integer, List<Double>> e : steady.entrySet()) {
+            int t = e.getKey();
+            if (t > 1 && one != null && !one.isEmpty() && !e.getValue().isEmpty()) {
+                List<Double> cpw = cpuPerWall.get(t);
+                scaling.put(t, Scaling.of(t, Stats.toArray(one), Stats.toArray(e.getValue()), weak,
+                        cpw == null ? null : Stats.toArray(cpw), cores));
+            }
+        }
+        return new TrialAnalysis(summaries, scaling, steadyStart, timeToSteady, extra, steady);
+    }
+
+    private static double calibrationSeconds(JsonNode calibration) {
+        double s = 0;
+        if (calibration != null) {
+            for (JsonNode run : calibration.path("runs")) {
+                s += run.path(1).asDouble(0);
+            }
+        }
+        return s;
+    }
+
+    private static String scalingOf(TrialResult r) {
+        // The driver records the scaling mode in each sample's record; gillab passes it through args.
+        return r.scalingMode() == null ? "strong" : r.scalingMode();
+    }
+
+    /** Steady seconds at one thread count, all processes together. */
+    public SampleSummary at(int threads) {
+        return summaries.get(threads);
+    }
+}

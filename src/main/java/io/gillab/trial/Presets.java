@@ -1,0 +1,54 @@
+package io.gillab.trial;
+
+import io.gillab.runtime.PythonRuntime;
+
+/**
+ * How much measuring a run does, per kind of runtime. JIT runtimes (Jython on the JVM's JIT, GraalPy,
+ * PyPy) get more warm-up and more samples per process; interpreters get more processes (pyperf's
+ * defaults: 20 processes x 3 values for CPython, 6 x 10 with 10 warm-ups for JIT runtimes).
+ *
+ * <ul>
+ *   <li>{@code quick}: for CI and the test suite — one process, few samples.</li>
+ *   <li>{@code default}: a few processes, enough for confidence intervals on a quiet machine.</li>
+ *   <li>{@code rigorous}: for publication — pyperf's process counts.</li>
+ * </ul>
+ */
+public final class Presets {
+    private Presets() {
+    }
+
+    /** Samples, warm-up rounds and processes for one runtime. */
+    public record PerRuntime(int forks, int samples, int warmups) {
+    }
+
+    /**
+     * A preset plus the user's overrides (null = the preset's value).
+     *
+     * @param name       quick, default or rigorous
+     * @param size       work units per sample, or null to calibrate
+     * @param minSeconds calibration target per single-threaded sample
+     * @param scaling    strong or weak
+     */
+    public record Measurement(String name, Integer forks, Integer samples, Integer warmups, Long size,
+            double minSeconds, String scaling) {
+
+        public PerRuntime forRuntime(PythonRuntime rt) {
+            PerRuntime base = base(name, rt.isJit(), rt.defaultWarmups());
+            return new PerRuntime(forks != null ? forks : base.forks(), samples != null ? samples : base.samples(),
+                    warmups != null ? warmups : base.warmups());
+        }
+    }
+
+    public static Measurement defaults() {
+        return new Measurement("default", null, null, null, null, 0.2, "strong");
+    }
+
+    static PerRuntime base(String preset, boolean jit, int runtimeWarmups) {
+        return switch (preset) {
+            case "quick" -> new PerRuntime(1, jit ? 5 : 5, runtimeWarmups);
+            case "rigorous" -> jit ? new PerRuntime(6, 10, Math.max(10, runtimeWarmups))
+                    : new PerRuntime(20, 3, runtimeWarmups);
+            default -> jit ? new PerRuntime(2, 6, runtimeWarmups) : new PerRuntime(3, 4, runtimeWarmups);
+        };
+    }
+}
