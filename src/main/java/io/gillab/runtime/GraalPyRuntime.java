@@ -81,10 +81,8 @@ public final class GraalPyRuntime implements PythonRuntime {
             flags.add("-XX:+EnableJVMCI");
             flags.add("--upgrade-module-path=" + String.join(File.pathSeparator,
                     home.graalCompilerJars().stream().map(Path::toString).toList()));
-        } else {
-            // Without JVMCI, Truffle must not try to load a compiler at all.
-            flags.add("-Dpolyglot.engine.Compilation=false");
         }
+        // Without those flags Truffle falls back to its interpreter; the host record says which ran.
         return ProcessRunner.run(WorkerJvm.command(home, flags, "graalpy", call), Map.of(), null, timeout);
     }
 }

@@ -131,6 +131,7 @@ public final class Run {
         o.put("container_cpus", options.limits().cpus());
         o.put("container_memory_bytes", options.limits().memoryBytes());
         o.putPOJO("search_paths", options.searchPaths().stream().map(Object::toString).toList());
+        meta.set("machine", io.gillab.results.MachineInfo.collect(ResultsFile.json()));
         ObjectNode av = meta.putObject("runtimes");
         availability.forEach((id, a) -> av.putObject(id).put("available", a.available()).put("detail", a.reason()));
         Files.writeString(options.outDir().resolve("run-" + runId + ".json"),

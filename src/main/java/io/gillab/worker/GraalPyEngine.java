@@ -24,7 +24,10 @@ final class GraalPyEngine implements EmbeddedEngine {
                 .allowIO(IOAccess.ALL)
                 // The JIT state is recorded in the host record; the warning would only be noise on stderr.
                 .option("engine.WarnInterpreterOnly", "false");
-        try (Context context = builder.build()) {
+        // The Context is deliberately not closed: close() waits for every Python thread, daemon ones too,
+        // and the worker JVM exits right after the driver anyway.
+        Context context = builder.build();
+        try {
             Map<String, Object> facts = WorkerMain.baseHostFacts();
             String implementation = context.getEngine().getImplementationName();
             facts.put("engine", "graalpy");
@@ -43,6 +46,8 @@ final class GraalPyEngine implements EmbeddedEngine {
                 System.err.println("graalpy: uncaught " + e);
                 e.printStackTrace();
                 return 1;
+            } finally {
+                System.out.flush();
             }
         } catch (java.io.IOException e) {
             System.err.println("graalpy: cannot read driver " + driverPath + ": " + e.getMessage());

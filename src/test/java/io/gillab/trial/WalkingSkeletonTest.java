@@ -88,6 +88,19 @@ class WalkingSkeletonTest {
                 + "t=1 samples %s, t=2 samples %s", runtime, s, r.size(), r.measured(1), r.measured(2)));
     }
 
+    @ParameterizedTest(name = "graalpy_nojit[{0}] runs interpreted and says so")
+    @ValueSource(strings = {"graalpy-nojit"})
+    void graalPyWithoutJitIsLabelled(String runtime) throws IOException {
+        Availability a = RunFixture.availability(runtime);
+        assumeTrue(a.available(), () -> runtime + " not available: " + a.reason());
+        Run.Outcome o = RunFixture.run(RunFixture.options(List.of(runtime), List.of("refcount"), List.of(1), 1, 0.01,
+                Duration.ofMinutes(3)));
+        TrialResult r = o.results().get(0);
+        assertEquals(TrialResult.Status.ok, r.status(), r::message);
+        assertFalse(r.host().path("jit").asBoolean(true), () -> "host: " + r.host());
+        assertEquals(-1, r.probe().path("value").asInt(), () -> "observed " + r.probe());
+    }
+
     @ParameterizedTest(name = "graalpy_jit[{0}] compiles at run time")
     @ValueSource(strings = {"graalpy"})
     @DisplayName("GraalPy trials run with the Graal JIT")
