@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> runtimes = RuntimeRegistry.DEFAULT_IDS;
 
     @Option(names = "--workloads", split = ",", paramLabel = "NAME",
-            description = "Workloads and probes to run (default: all built-in; see 'gillab list').")
+            description = "Workloads and probes to run, or 'all' (default: countdown, sleep, convoy and every probe; see 'gillab list').")
     List<String> workloads;
 
     @Option(names = "--threads", paramLabel = "N[,N...]|A..B", converter = ThreadCounts.class,

@@ -16,6 +16,14 @@ import java.util.concurrent.TimeUnit;
 public final class ProcessRunner {
     static final int STDERR_TAIL_BYTES = 16 * 1024;
 
+    /** Trial processes still running: killed if gillab itself is stopped (Ctrl-C, SIGTERM). */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ProcessRunner::killTree),
+                "gillab-kill-trials"));
+    }
+
     private ProcessRunner() {
     }
 
@@ -29,6 +37,16 @@ public final class ProcessRunner {
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         long start = System.nanoTime();
         Process process = builder.start();
+        LIVE.add(process);
+        try {
+            return collect(command, timeout, start, process);
+        } finally {
+            LIVE.remove(process);
+        }
+    }
+
+    private static ProcessOutput collect(List<String> command, Duration timeout, long start, Process process)
+            throws IOException {
         BoundedLineReader stdout = new BoundedLineReader();
         TailBuffer stderr = new TailBuffer(STDERR_TAIL_BYTES);
         Thread outPump = pump("stdout", () -> stdout.readAll(process.getInputStream()));

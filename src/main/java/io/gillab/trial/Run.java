@@ -91,9 +91,22 @@ public final class Run {
                 null, home);
     }
 
+    /**
+     * What a run without {@code --workloads} measures: the seed's CPU and I/O claims, the convoy, and
+     * every probe — the comparison in a few minutes. {@code --workloads all} runs the whole catalogue.
+     */
+    public static final List<String> DEFAULT_WORKLOADS = List.of("countdown", "sleep", "convoy");
+
     private List<CatalogueEntry> selectEntries(Catalogue catalogue) {
-        List<String> names = options.names() == null || options.names().isEmpty()
-                ? catalogue.builtInNames(home.scriptsDir()) : options.names();
+        List<String> names;
+        if (options.names() == null || options.names().isEmpty()) {
+            names = catalogue.builtInNames(home.scriptsDir()).stream()
+                    .filter(n -> DEFAULT_WORKLOADS.contains(n) || catalogue.entries().get(n).isProbe()).toList();
+        } else if (options.names().size() == 1 && options.names().get(0).equals("all")) {
+            names = List.copyOf(catalogue.entries().keySet());
+        } else {
+            names = options.names();
+        }
         List<CatalogueEntry> entries = new ArrayList<>();
         for (String n : names) {
             try {
