@@ -10,31 +10,43 @@ Command line
 
     python driver.py run NAME [--threads N[,N...]] [--samples K]
                               [--warmups W] [--size S | --min-time SECONDS]
-                              [--path DIR]...
+                              [--scaling strong|weak] [--path DIR]...
     python driver.py list [--path DIR]...
     python driver.py info
 
   --threads N[,N...]
-                thread counts (default 1, each >= 1).  Every round takes one
-                sample at each count, alternating the order between rounds
-                so that drift (a warming JIT, a busy machine) cancels out.
+                thread counts (default 1, each >= 1; 0 is allowed for a
+                workload with measure(), an args error otherwise).  Every
+                round takes one sample at each count, alternating the order
+                between rounds so that drift (a warming JIT, a busy machine)
+                cancels out.
   --samples K   measured rounds (default 5, >= 1): K samples per thread count
   --warmups W   warm-up rounds, run and reported (marked) before them
                 (default 1, >= 0)
-  --size S      total units of work per sample (default: the module's
-                DEFAULT_SIZE, >= 1); split over the threads (strong scaling)
+  --size S      units of work per sample (default: the module's
+                DEFAULT_SIZE, >= 1); see --scaling
+  --scaling strong|weak
+                strong (default): the size is split over the threads, so N
+                threads together do the work one thread does.  weak: every
+                thread does the whole size (N times the work).  Recorded in
+                each sample as "scaling".  A measure() workload always gets
+                the whole size and decides itself what it means.
   --min-time T  without --size: calibrate.  Starting at DEFAULT_SIZE, the size
                 grows (x2..x8) until one single-threaded run takes at least T
                 seconds; after the warm-up rounds, if a run has dropped below
                 T/2 (a JIT sped up), it grows again.  Each calibration ends
-                with a "calibration" record.
+                with a "calibration" record.  A measure() workload is
+                calibrated the same way through measure(size, K) with K the
+                smallest requested thread count, timed by the "seconds" it
+                returns.  A module with CALIBRATE = False is never
+                calibrated (no calibration record; DEFAULT_SIZE is used).
   --path DIR    repeatable; DIR, DIR/workloads and DIR/probes are searched for
                 NAME.py, in the order given, BEFORE the built-in workloads/
                 and probes/ folders next to this file.  The first match wins.
   -h, --help    usage on stderr (stdout stays JSON only)
 
-For a probe, --threads/--samples/--warmups/--size are accepted and ignored:
-probe() runs once, on the main thread.
+For a probe, --threads/--samples/--warmups/--size/--scaling are accepted and
+ignored: probe() runs once, on the main thread.
 
 Names are identifiers ([A-Za-z_][A-Za-z0-9_]*): the file NAME.py.  Files whose
 name starts with "_" and this driver itself are never workloads.
@@ -73,20 +85,29 @@ meta     always the first line, for every command, even when the arguments
                      when host access allows `import java`) | null (GraalPy
                      otherwise: its time.process_time only counts live
                      threads and goes backwards when workers end),
-          "driver_version": 1,
+          "driver_version": 2 (1: before --scaling, measure(), THREADS),
           "pid": int | null}
 
 sample   (run of a workload) one per sample, warm-ups first, "index"
          counting from 0 over warm-ups and samples together:
          {"gillab":1,"record":"sample","workload":NAME,"threads":N,"size":S,
-          "index":i,"warmup":true|false,"seconds":float,
-          "cpu_seconds":float|null}
+          "scaling":"strong"|"weak","index":i,"warmup":true|false,
+          "seconds":float,"cpu_seconds":float|null[,"metrics":{...}]}
+         "size" is the sample's total size as given (strong: split over the
+         N threads; weak: done by each of them).
          "seconds" is wall time (the clock named by meta.timer) from the
          release of the N ready threads to the return of the last join().
          "cpu_seconds" is the process CPU time (all threads) over the same
          interval by meta.cpu_timer, null where there is none; cpu/wall near
          N means the threads really ran in parallel, near 1 means they took
          turns.
+         For a measure() workload "threads" is the K passed to measure(),
+         "seconds" the "seconds" it returned, "cpu_seconds" the process CPU
+         time over the whole measure() call (set-up included), and
+         "metrics" every other key of its dict, sorted by name, each a
+         number or null (e.g. {"latency_p50":..., "latency_p99":...,
+         "requests":..., "requests_per_second":...}).  Only measure()
+         workloads have "metrics".
 
 calibration  (run with --min-time) after each calibration:
          {"gillab":1,"record":"calibration","workload":NAME,"size":S,
@@ -101,7 +122,13 @@ catalogue (list) one per good module, in search order, sorted by name within
          a folder; a name found twice is listed once (the first, which wins):
          {"gillab":1,"record":"catalogue","name":NAME,"kind":KIND,
           "description":str,"prediction":str,"default_size":int|null,
-          "file":absolute path}
+          "file":absolute path,"threads":[int, ...]|null,
+          "measure":bool,"calibrate":bool|null}
+         "threads" is the module's THREADS (the thread counts it is meant to
+         be measured with, used instead of the user's --threads), null when
+         it declares none and for probes; "measure" whether it defines
+         measure(size, threads) (false for probes); "calibrate" its
+         CALIBRATE (default true; null for probes).
 
 error    on any failure:
          {"gillab":1,"record":"error","stage":"args"|"load"|"run"|"check",
@@ -114,12 +141,16 @@ error    on any failure:
          load:  the module file cannot be compiled or executed, or breaks
                 the contract below ("ContractError", message lists every
                 problem); file = the module, line = the failing line.
-         run:   run()/probe() raised (in any worker thread: it is caught and
-                reported here, not lost on a thread's stderr); file/line =
-                the innermost frame in the module file, else the innermost
-                frame.  Run errors also carry "index" (the sample) and
-                "thread" (the worker, 0-based; null for a probe).
-         check: check() rejected a result (AssertionError) or raised, or a
+         run:   run()/measure()/probe() raised (in any worker thread: it is
+                caught and reported here, not lost on a thread's stderr);
+                file/line = the innermost frame in the module file, else the
+                innermost frame.  Run errors also carry "index" (the sample;
+                -1 during calibration) and "thread" (the worker, 0-based;
+                null for a probe and for measure()).
+         check: check() rejected a result (AssertionError) or raised;
+                measure() raised AssertionError (it checks its own results)
+                or returned something else than a dict with a numeric
+                "seconds" and numeric/null metrics ("ContractError"); or a
                 probe returned something that is not a JSON-serialisable
                 dict.  Also carries "index" and "thread" for workloads.
          list keeps going after a broken module and lists the good ones.
@@ -133,11 +164,13 @@ for list, the remaining catalogue/error records.
 Timing
 ======
 
+(run() workloads; a measure() workload times itself.)
+
 One clock for everything, chosen once at start-up: time.perf_counter where it
 exists; on Jython java.lang.System.nanoTime() / 1e9; else (CPython 2.7)
 timeit.default_timer.  One sample with N threads (N = 1 takes the same path):
-the total size S is split, thread i getting S // N plus 1 for the first
-S % N threads; the N threads are created and started, each announces that it
+with strong scaling the total size S is split, thread i getting S // N plus 1
+for the first S % N threads (weak scaling: every thread gets S); the N threads are created and started, each announces that it
 is ready and waits on one threading.Event; when all N are ready the driver
 reads t0, sets the event, joins every thread and reads t1; seconds = t1 - t0.
 gc.collect() runs before each sample, outside the timed interval.  After a
@@ -163,7 +196,21 @@ a workload (KIND cpu, io or mixed) also:
   run(size)    does `size` units of work on the calling thread (size may be 0
                when S < N) and returns a result (what it prints goes to stderr)
   check(size, result)   optional; raises AssertionError when `result` is not
-               what run(size) should return
+               what run(size) (or measure(size, K)) should return
+
+and optionally:
+
+  measure(size, threads)   replaces run() (which then need not exist): the
+               driver calls it once per sample, on the main thread; the
+               module starts (and joins) its own threads - `threads` is the
+               requested count K, and may be 0.  It returns a dict with
+               "seconds" (a float >= 0: the time to report) and any other
+               numeric (or None) metrics; AssertionError means a wrong
+               result.  When a module has both, measure() is used.
+  THREADS      a non-empty list of distinct ints (>= 1; >= 0 with measure()):
+               the thread counts the module is meant to be measured with;
+               listed in the catalogue for the harness to use.
+  CALIBRATE    True (default) or False: False skips --min-time calibration.
 
 a probe (KIND probe) also:
 
@@ -192,8 +239,9 @@ import time
 import traceback
 import types
 
-DRIVER_VERSION = 1
+DRIVER_VERSION = 2
 KINDS = ("cpu", "io", "mixed", "probe")
+SCALINGS = ("strong", "weak")
 WORKLOAD_KINDS = ("cpu", "io", "mixed")
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_TRACEBACK_CHARS = 50000
@@ -572,17 +620,20 @@ def _int_at_least(minimum):
 
 
 def _thread_counts(text):
-    """'2' or '1,2,4': distinct thread counts, in the order given."""
+    """'2' or '0,1,2': distinct thread counts, in the order given.
+
+    0 is accepted here; cmd_run rejects it for workloads without measure().
+    """
     import argparse
     counts = []
     for part in text.split(","):
         try:
             n = int(part)
         except (TypeError, ValueError):
-            n = 0
-        if n < 1:
+            n = -1
+        if n < 0:
             raise argparse.ArgumentTypeError(
-                "must be a list of integers >= 1 like 1,2,4, got %r" % text)
+                "must be a list of integers >= 0 like 1,2,4, got %r" % text)
         if n not in counts:
             counts.append(n)
     return counts
@@ -640,6 +691,7 @@ def _build_parser():
                      metavar="S")
     run.add_argument("--min-time", type=_positive_float, default=None,
                      metavar="SECONDS", dest="min_time")
+    run.add_argument("--scaling", choices=SCALINGS, default="strong")
     run.add_argument("--path", action="append", default=[], metavar="DIR")
     lst = sub.add_parser("list", add_help=False,
                          help="list workloads and probes")
@@ -792,11 +844,33 @@ def validate(module, path):
                             % type(fn).__name__)
     elif kind in WORKLOAD_KINDS:
         fn = getattr(module, "run", missing)
-        if fn is missing:
-            problems.append("run(size) is missing (KIND is %r)" % str(kind))
-        elif not callable(fn):
+        measure = getattr(module, "measure", missing)
+        if fn is missing and measure is missing:
+            problems.append("run(size) is missing (KIND is %r; or define "
+                            "measure(size, threads))" % str(kind))
+        elif fn is not missing and not callable(fn):
             problems.append("run must be a function, got %s"
                             % type(fn).__name__)
+        if measure is not missing and not callable(measure):
+            problems.append("measure must be a function, got %s"
+                            % type(measure).__name__)
+        has_measure = measure is not missing
+        threads = getattr(module, "THREADS", None)
+        if threads is not None:
+            lowest = 0 if has_measure else 1
+            if not isinstance(threads, (list, tuple)) or not threads or \
+                    any(isinstance(n, bool) or not isinstance(n, _INT_TYPES)
+                        or n < lowest for n in threads) or \
+                    len(set(threads)) != len(threads):
+                problems.append(
+                    "THREADS must be a non-empty list of distinct ints >= %d"
+                    "%s, got %s" % (lowest, "" if has_measure else
+                                    " (0 needs measure())",
+                                    _describe(threads)))
+        calibrate = getattr(module, "CALIBRATE", True)
+        if not isinstance(calibrate, bool):
+            problems.append("CALIBRATE must be True or False, got %s"
+                            % _describe(calibrate))
         size = getattr(module, "DEFAULT_SIZE", missing)
         if size is missing:
             problems.append("DEFAULT_SIZE is missing (an int > 0)")
@@ -926,9 +1000,22 @@ class _WorkloadFailed(Exception):
     """A sample failed; its error record has been emitted."""
 
 
-def _one_sample(name, module, path, size, threads, index):
-    """Run one sample of size units on threads threads; check its result."""
-    sizes = split_size(size, threads)
+def split_sizes(size, threads, scaling):
+    """Per-thread sizes: strong splits size over the threads, weak gives
+    every thread the whole size."""
+    if scaling == "weak":
+        return [size] * threads
+    return split_size(size, threads)
+
+
+def _one_sample(name, module, path, size, threads, index, scaling="strong"):
+    """Run one sample of run() on threads threads; check its result.
+
+    Returns (seconds, cpu_seconds or None, metrics or None).
+    """
+    if getattr(module, "measure", None) is not None:
+        return _one_measured_sample(module, path, size, threads, index)
+    sizes = split_sizes(size, threads, scaling)
     gc.collect()
     with _Redirect():
         seconds, cpu, results, errors = timed_sample(module.run, sizes)
@@ -947,22 +1034,103 @@ def _one_sample(name, module, path, size, threads, index):
                 emit_error("check", sys.exc_info(), file=path,
                            extra=[("index", index), ("thread", i)])
                 raise _WorkloadFailed()
-    return seconds, cpu
+    return seconds, cpu, None
+
+
+def _is_number(value):
+    return not isinstance(value, bool) and \
+        isinstance(value, _INT_TYPES + (float,))
+
+
+def _finite(value):
+    return value == value and value not in (float("inf"), float("-inf"))
+
+
+def _measurement(result):
+    """(seconds, metrics) from what measure() returned, or raise ValueError
+    naming the problem."""
+    if not isinstance(result, dict):
+        raise ValueError("measure() must return a dict with \"seconds\", "
+                         "got %s" % type(result).__name__)
+    seconds = result.get("seconds")
+    if not _is_number(seconds) or not _finite(seconds) or seconds < 0:
+        raise ValueError("measure() must return \"seconds\" as a number "
+                         ">= 0, got %s" % _describe(seconds))
+    metrics = collections.OrderedDict()
+    for key in sorted(result, key=_text):
+        if key == "seconds":
+            continue
+        value = result[key]
+        if not isinstance(key, _STRING_TYPES):
+            raise ValueError("measure() metric names must be strings, "
+                             "got %s" % _describe(key))
+        if value is not None and (not _is_number(value) or
+                                  not _finite(value)):
+            raise ValueError("measure() metric %r must be a finite number "
+                             "or None, got %s" % (str(key), _describe(value)))
+        metrics[_text(key)] = value
+    return float(seconds), metrics
+
+
+def _one_measured_sample(module, path, size, threads, index):
+    """One call of measure(size, threads) on the main thread (the module
+    starts its own threads).  An AssertionError from measure() is a failed
+    check; any other exception a failed run."""
+    gc.collect()
+    c0 = CPU_CLOCK() if CPU_CLOCK else None
+    try:
+        with _Redirect():
+            result = module.measure(size, threads)
+    except AssertionError:
+        emit_error("check", sys.exc_info(), file=path,
+                   extra=[("index", index), ("thread", None)])
+        raise _WorkloadFailed()
+    except:  # noqa: E722
+        emit_error("run", sys.exc_info(), file=path,
+                   extra=[("index", index), ("thread", None)])
+        raise _WorkloadFailed()
+    c1 = CPU_CLOCK() if CPU_CLOCK else None
+    try:
+        seconds, metrics = _measurement(result)
+    except ValueError:
+        emit_error("check", exception="ContractError",
+                   message=_text(sys.exc_info()[1]), file=path,
+                   extra=[("index", index), ("thread", None)])
+        raise _WorkloadFailed()
+    check = getattr(module, "check", None)
+    if check is not None:
+        try:
+            with _Redirect():
+                check(size, result)
+        except:  # noqa: E722
+            emit_error("check", sys.exc_info(), file=path,
+                       extra=[("index", index), ("thread", None)])
+            raise _WorkloadFailed()
+    cpu = (c1 - c0) if CPU_CLOCK else None
+    return seconds, cpu, metrics
 
 
 # Calibration never grows a size beyond this many times the default.
 MAX_CALIBRATION_FACTOR = 1 << 16
 
 
-def _calibrate(name, module, path, size, min_time, rounds):
-    """Double size until one single-threaded run takes at least min_time.
+def _calibration_threads(module, counts):
+    """run() modules calibrate on one thread; measure() modules with the
+    smallest requested thread count (which may be 0)."""
+    if getattr(module, "measure", None) is not None:
+        return min(counts)
+    return 1
+
+
+def _calibrate(name, module, path, size, min_time, rounds, threads=1):
+    """Grow size until one run on threads threads takes at least min_time.
 
     Every run is appended to rounds as [size, seconds]; they double as
     warm-up for JIT runtimes.
     """
     limit = size * MAX_CALIBRATION_FACTOR
     while True:
-        seconds, _ = _one_sample(name, module, path, size, 1, -1)
+        seconds, _, _ = _one_sample(name, module, path, size, threads, -1)
         rounds.append([size, float(seconds)])
         if seconds >= min_time or size * 2 > limit:
             return size
@@ -986,35 +1154,48 @@ def run_workload(name, module, path, args):
     """Warm-up rounds, then measured rounds; each round takes one sample at
     every thread count, alternating the order so drift cancels out."""
     counts = args.threads
+    measured = getattr(module, "measure", None) is not None
+    if not measured and 0 in counts:
+        raise ArgumentError(
+            "--threads 0 is only for workloads that define measure(size, "
+            "threads); %s defines run(size) only" % name)
+    scaling = args.scaling
     size = args.size if args.size is not None else int(module.DEFAULT_SIZE)
+    calibrate = args.size is None and args.min_time is not None and \
+        getattr(module, "CALIBRATE", True)
+    cal_threads = _calibration_threads(module, counts)
     rounds = []
     try:
-        if args.size is None and args.min_time is not None:
-            size = _calibrate(name, module, path, size, args.min_time, rounds)
+        if calibrate:
+            size = _calibrate(name, module, path, size, args.min_time, rounds,
+                              cal_threads)
             _emit_calibration(name, size, args.min_time, rounds)
         index = 0
         total = args.warmups + args.samples
         for r in range(total):
-            if args.min_time is not None and args.size is None \
-                    and r == args.warmups and args.warmups > 0:
+            if calibrate and r == args.warmups and args.warmups > 0:
                 # a JIT may have sped up during warm-up: if a run now takes
                 # less than half of min_time, grow the size again
                 size = _calibrate(name, module, path, size,
-                                  args.min_time / 2.0, rounds)
+                                  args.min_time / 2.0, rounds, cal_threads)
                 _emit_calibration(name, size, args.min_time, rounds)
             order = counts if r % 2 == 0 else list(reversed(counts))
             for threads in order:
-                seconds, cpu = _one_sample(name, module, path, size,
-                                           threads, index)
-                emit("sample", [
+                seconds, cpu, metrics = _one_sample(
+                    name, module, path, size, threads, index, scaling)
+                fields = [
                     ("workload", name),
                     ("threads", threads),
                     ("size", size),
+                    ("scaling", scaling),
                     ("index", index),
                     ("warmup", r < args.warmups),
                     ("seconds", float(seconds)),
                     ("cpu_seconds", float(cpu) if cpu is not None else None),
-                ])
+                ]
+                if metrics is not None:
+                    fields.append(("metrics", metrics))
+                emit("sample", fields)
                 index += 1
     except _WorkloadFailed:
         return 1
@@ -1084,6 +1265,7 @@ def cmd_list(args):
             broken = True
             continue
         is_probe = module.KIND == "probe"
+        threads = None if is_probe else getattr(module, "THREADS", None)
         emit("catalogue", [
             ("name", name),
             ("kind", module.KIND),
@@ -1091,6 +1273,11 @@ def cmd_list(args):
             ("prediction", _text(module.PREDICTION)),
             ("default_size", None if is_probe else int(module.DEFAULT_SIZE)),
             ("file", _text(path)),
+            ("threads", [int(n) for n in threads] if threads else None),
+            ("measure", not is_probe and
+             getattr(module, "measure", None) is not None),
+            ("calibrate", None if is_probe else
+             bool(getattr(module, "CALIBRATE", True))),
         ])
     if broken:
         return 2

@@ -1,0 +1,85 @@
+# -*- coding: utf-8 -*-
+"""I/O-bound: threads reading files from a temporary directory.
+
+Runs on Python 2.7 and 3.6+.  See driver.py for the contract.  The files
+are written once per process (lazily, under a lock) into a fresh temporary
+directory that is removed at exit.
+"""
+import atexit
+import os
+import shutil
+import tempfile
+import threading
+
+KIND = "io"
+DESCRIPTION = ("size reads of a whole 1 MiB file (8 files in a temporary "
+               "directory, open + read + close each)")
+PREDICTION = ("I/O-bound: read() releases the GIL while the kernel copies "
+              "the data, so reading threads overlap on every implementation "
+              "(from the page cache this is memory bandwidth, not waiting: "
+              "expect a speedup below N)")
+# ~30 ms on one thread for CPython 3.11 here (~0.07 ms per 1 MiB read).
+DEFAULT_SIZE = 450
+FILES = 8
+FILE_BYTES = 1 << 20
+
+_lock = threading.Lock()
+_state = {"dir": None, "paths": None}
+
+
+def _fill(k):
+    """File k's first and last byte is k + 1; the rest is a pattern."""
+    pattern = bytearray(range(256)) * (FILE_BYTES // 256)
+    pattern[0] = k + 1
+    pattern[-1] = k + 1
+    return bytes(pattern)
+
+
+def _cleanup():
+    d = _state.get("dir")
+    if d:
+        _state["dir"] = None
+        shutil.rmtree(d, True)
+
+
+def _paths():
+    with _lock:
+        if _state["paths"] is None:
+            d = tempfile.mkdtemp(prefix="gillab-file_read-")
+            _state["dir"] = d
+            atexit.register(_cleanup)
+            paths = []
+            for k in range(FILES):
+                path = os.path.join(d, "data-%d.bin" % k)
+                with open(path, "wb") as handle:
+                    handle.write(_fill(k))
+                paths.append(path)
+            _state["paths"] = paths
+        return _state["paths"]
+
+
+def run(size):
+    """Reads files 0, 1, ... (wrapping); returns (bytes read, marker sum)."""
+    paths = _paths()
+    total = 0
+    markers = 0
+    for r in range(size):
+        with open(paths[r % FILES], "rb") as handle:
+            data = handle.read()
+        total += len(data)
+        head = bytearray(data[:1])
+        tail = bytearray(data[-1:])
+        if head and tail and head[0] == tail[0]:
+            markers += head[0]
+    return total, markers
+
+
+def check(size, result):
+    total, markers = result
+    assert total == size * FILE_BYTES, \
+        "%d reads returned %r bytes, expected %d" % (
+            size, total, size * FILE_BYTES)
+    want = sum((r % FILES) + 1 for r in range(size))
+    assert markers == want, \
+        "%d reads: marker bytes sum to %r, expected %d (wrong or torn file)" \
+        % (size, markers, want)
