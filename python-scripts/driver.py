@@ -1289,6 +1289,11 @@ def main(argv=None):
     if argv is None:
         argv = sys.argv[1:]
     argv = list(argv)
+    # Workloads and probes may import helpers that live beside the driver
+    # (gillab_clock), however the driver was started (embedded, -c, a path).
+    here = scripts_dir()
+    if here not in sys.path:
+        sys.path.insert(0, here)
     try:
         emit("meta", meta_fields())
     except:  # noqa: E722

@@ -44,22 +44,7 @@ POLL_SECONDS = 0.02
 CASES = ("del", "weakref_callback", "cycle_with_del", "cycle_weakref_callback")
 
 
-def _choose_clock():
-    perf = getattr(time, "perf_counter", None)
-    if perf is not None:
-        return perf
-    if sys.platform.startswith("java"):
-        try:
-            from java.lang import System  # noqa
-            nano = System.nanoTime
-            return lambda: nano() / 1e9
-        except:  # noqa: E722
-            pass
-    import timeit
-    return timeit.default_timer
-
-
-clock = _choose_clock()
+from gillab_clock import clock  # noqa: E402  (python-scripts/, on sys.path via the driver)
 
 
 class Finalizable(object):
