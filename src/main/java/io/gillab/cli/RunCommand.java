@@ -169,6 +169,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.print(TerminalTable.render(outcome.results()));
         System.out.println();
         System.out.println("results: " + outcome.resultsFile().path().toAbsolutePath());
+        System.out.println("analysis: " + io.gillab.report.AnalysisFile.write(outDir, outcome.results()).toAbsolutePath());
         long bad = outcome.results().stream()
                 .filter(r -> r.status() == TrialResult.Status.failed || r.status() == TrialResult.Status.timeout)
                 .count();

@@ -89,9 +89,13 @@ public final class TerminalTable {
                 row.add(sc == null || sc.effectiveParallelism() == null ? "-"
                         : String.format("%.2f", sc.effectiveParallelism()));
             }
+            int end = a.warmupEnd().values().stream().mapToInt(Integer::intValue).max().orElse(0);
             if (a.extraWarmup() > 0) {
-                notes.add(String.format("warm-up detected: %d more samples excluded, %.1f s to steady state",
-                        a.extraWarmup(), a.timeToSteady()));
+                notes.add(String.format("warm-up detected past the warm-up rounds: %d more samples excluded, "
+                        + "%.1f s to steady state", a.extraWarmup(), a.timeToSteady()));
+            } else if (end > 0) {
+                notes.add(String.format("warm-up ends at sample %d, %.1f s to steady state (within the warm-up rounds)",
+                        end, a.timeToSteady()));
             }
             if (r.status() != TrialResult.Status.ok) {
                 notes.add(0, r.status() + ": " + r.message());

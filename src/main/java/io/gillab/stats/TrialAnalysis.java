@@ -18,20 +18,24 @@ import java.util.Map;
  * samples before the warm-up end that {@link WarmupDetector} finds in each process's series.
  *
  * @param steadyStart     per thread count, the largest number of leading samples (warm-ups included)
- *                        a process needed before its steady state
- * @param timeToSteady    seconds of measuring (calibration included) before the slowest series became
- *                        steady, the JIT's warm-up cost; 0 when the driver's warm-ups were enough
+ *                        excluded in any process: the driver's warm-ups or the detected warm-up, whichever
+ *                        is longer
+ * @param warmupEnd       per thread count, the detected end of warm-up (index in the series of the first
+ *                        steady sample, the latest over processes; 0 = steady from the start)
+ * @param timeToSteady    seconds of measuring (calibration included) before the slowest series reached its
+ *                        detected steady state: the JIT's warm-up cost
  * @param extraWarmup     samples past the driver's warm-ups that detection also excluded
  * @param steadySamples   per thread count, the seconds that count (every process)
  */
 public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, Scaling> scaling,
-        Map<Integer, Integer> steadyStart, double timeToSteady, int extraWarmup,
+        Map<Integer, Integer> steadyStart, Map<Integer, Integer> warmupEnd, double timeToSteady, int extraWarmup,
         Map<Integer, List<Double>> steadySamples) {
 
     public static TrialAnalysis of(TrialResult r) {
         Map<Integer, List<Double>> steady = new LinkedHashMap<>();
         Map<Integer, List<Double>> cpuPerWall = new LinkedHashMap<>();
         Map<Integer, Integer> steadyStart = new LinkedHashMap<>();
+        Map<Integer, Integer> warmupEnd = new LinkedHashMap<>();
         double timeToSteady = 0;
         int extra = 0;
         List<Sample> all = r.samples() == null ? List.of() : r.samples();
@@ -49,13 +53,12 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
                 int from = (int) Math.max(start, driverWarmups);
                 extra += Math.max(0, from - (int) driverWarmups);
                 steadyStart.merge(t, from, Math::max);
-                if (from < series.size()) {
-                    int firstSteadyIndex = series.get(from).index();
+                warmupEnd.merge(t, start, Math::max);
+                if (start > 0 && start < series.size()) {
+                    int firstSteadyIndex = series.get(start).index();
                     double before = inFork.stream().filter(s -> s.index() < firstSteadyIndex)
                             .mapToDouble(Sample::seconds).sum();
-                    if (start > driverWarmups) {
-                        timeToSteady = Math.max(timeToSteady, before + (fork == 0 ? calibration : 0));
-                    }
+                    timeToSteady = Math.max(timeToSteady, before + (fork == 0 ? calibration : 0));
                 }
                 for (Sample s : series.subList(Math.min(from, series.size()), series.size())) {
                     steady.computeIfAbsent(t, k -> new ArrayList<>()).add(s.seconds());
@@ -79,7 +82,7 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
                         cpw == null ? null : Stats.toArray(cpw), cores));
             }
         }
-        return new TrialAnalysis(summaries, scaling, steadyStart, timeToSteady, extra, steady);
+        return new TrialAnalysis(summaries, scaling, steadyStart, warmupEnd, timeToSteady, extra, steady);
     }
 
     private static double calibrationSeconds(JsonNode calibration) {

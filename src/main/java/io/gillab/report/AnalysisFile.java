@@ -1,0 +1,62 @@
+package io.gillab.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gillab.results.ResultsFile;
+import io.gillab.stats.SampleSummary;
+import io.gillab.stats.Scaling;
+import io.gillab.stats.TrialAnalysis;
+import io.gillab.trial.TrialResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code analysis.json}: the statistics derived from results.jsonl, per trial — warm-up end and time to
+ * steady state, median with its CI and the other summary figures per thread count, and scaling. Derived
+ * data: regenerated from the raw samples at any time, never edited by hand.
+ */
+public final class AnalysisFile {
+    public static final String NAME = "analysis.json";
+
+    private AnalysisFile() {
+    }
+
+    public static Path write(Path dir, List<TrialResult> results) throws IOException {
+        ObjectNode root = ResultsFile.json().createObjectNode();
+        root.put("derived_from", ResultsFile.NAME);
+        root.put("confidence_level", SampleSummary.LEVEL);
+        ArrayNode trials = root.putArray("trials");
+        for (TrialResult r : results) {
+            if ("probe".equals(r.kind()) || r.samples() == null || r.samples().isEmpty()) {
+                continue;
+            }
+            TrialAnalysis a = TrialAnalysis.of(r);
+            ObjectNode t = trials.addObject();
+            t.put("trial", r.trial());
+            t.put("runtime", r.runtime());
+            t.put("name", r.name());
+            t.put("status", r.status().name());
+            t.put("size", r.size());
+            t.put("forks", r.forks());
+            t.put("time_to_steady_seconds", a.timeToSteady());
+            t.put("extra_warmup_samples_excluded", a.extraWarmup());
+            ObjectNode per = t.putObject("threads");
+            for (Map.Entry<Integer, SampleSummary> e : a.summaries().entrySet()) {
+                ObjectNode n = per.putObject(e.getKey().toString());
+                n.set("summary", ResultsFile.json().valueToTree(e.getValue()));
+                n.put("warmup_end", a.warmupEnd().getOrDefault(e.getKey(), 0));
+                n.put("excluded_leading_samples", a.steadyStart().getOrDefault(e.getKey(), 0));
+                Scaling s = a.scaling().get(e.getKey());
+                if (s != null) {
+                    n.set("scaling", ResultsFile.json().valueToTree(s));
+                }
+            }
+        }
+        Path out = dir.resolve(NAME);
+        Files.writeString(out, ResultsFile.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        return out;
+    }
+}
