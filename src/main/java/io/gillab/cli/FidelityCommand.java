@@ -504,7 +504,7 @@ final class FidelityCommand implements Callable<Integer> {
         String commandLine = "gillab " + String.join(" ", spec.commandLine().getParseResult() == null ? List.of("fidelity")
                 : spec.commandLine().getParseResult().originalArgs());
         return new RunOptions(runtimes, names, threads, measurement, Duration.ofSeconds(timeoutSeconds), dir, python,
-                List.of(), ContainerLimits.defaults(), commandLine);
+                List.of(), ContainerLimits.defaults(), commandLine, false);
     }
 
     /** A plain left-aligned text table with a header rule. */

@@ -81,6 +81,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<date-time>).")
     Path out;
 
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Finish an interrupted run in DIR with its recorded options: only trials missing from its results.jsonl run.")
+    Path resume;
+
     @Option(names = "--python", paramLabel = "PATH", defaultValue = "python3",
             description = "The interpreter behind the 'cpython' runtime (default: ${DEFAULT-VALUE} on PATH).")
     String python;
@@ -154,8 +158,22 @@ final class RunCommand implements Callable<Integer> {
         Presets.Measurement measurement = new Presets.Measurement(presetName, forks, samples, warmups, size, minSeconds,
                 scaling);
         String commandLine = "gillab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        RunOptions options = new RunOptions(runtimes, workloads, threads != null ? threads : ThreadCounts.defaults(),
-                measurement, Duration.ofSeconds(timeoutSeconds), outDir, python, searchPaths, limits(), commandLine);
+        RunOptions options;
+        if (resume != null) {
+            if (!java.nio.file.Files.isDirectory(resume)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--resume: no such directory: " + resume);
+            }
+            try {
+                options = RunOptions.recordedIn(resume, commandLine);
+            } catch (java.io.IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
+            }
+            outDir = resume;
+        } else {
+            options = new RunOptions(runtimes, workloads, threads != null ? threads : ThreadCounts.defaults(),
+                    measurement, Duration.ofSeconds(timeoutSeconds), outDir, python, searchPaths, limits(), commandLine,
+                    false);
+        }
         var stdout = spec.commandLine().getOut();
         stdout.println("gillab run -> " + outDir.toAbsolutePath());
         stdout.flush();

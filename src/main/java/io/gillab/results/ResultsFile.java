@@ -38,11 +38,25 @@ public final class ResultsFile {
     }
 
     public synchronized void append(TrialResult result) throws IOException {
-        byte[] line = (JSON.writeValueAsString(result) + "\n").getBytes(StandardCharsets.UTF_8);
+        // After a crash mid-write the file may end in a torn line: close it, so that it stays one bad
+        // line (skipped on reading) instead of swallowing this record.
+        String prefix = endsWithTornLine() ? "\n" : "";
+        byte[] line = (prefix + JSON.writeValueAsString(result) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileOutputStream out = new FileOutputStream(path.toFile(), true)) {
             out.write(line);
             out.flush();
             out.getFD().sync();
+        }
+    }
+
+    private boolean endsWithTornLine() throws IOException {
+        if (!Files.exists(path) || Files.size(path) == 0) {
+            return false;
+        }
+        try (var ch = java.nio.channels.FileChannel.open(path)) {
+            var last = java.nio.ByteBuffer.allocate(1);
+            ch.read(last, ch.size() - 1);
+            return last.get(0) != '\n';
         }
     }
 

@@ -75,10 +75,30 @@ public final class Run {
         writeRunMetadata(runId, availability);
         List<TrialSpec> specs = TrialMatrix.build(List.copyOf(runtimes.values()), entries, options.threads(),
                 options.measurement());
-        out.println("  " + specs.size() + " trials -> " + results.path());
+        // Resuming: a trial that ended (ok, failed, timed out) is kept; a skipped one gets another chance.
+        Map<String, TrialResult> done = new LinkedHashMap<>();
+        if (options.resume()) {
+            for (TrialResult r : results.read()) {
+                if (r.status() != TrialResult.Status.skipped) {
+                    done.put(r.trial(), r);
+                }
+            }
+        }
+        List<TrialSpec> todo = specs.stream().filter(s -> !done.containsKey(s.id())).toList();
+        out.println("  " + specs.size() + " trials" + (options.resume() ? ", " + (specs.size() - todo.size())
+                + " already in results.jsonl, " + todo.size() + " to run" : "") + " -> " + results.path());
         TrialRunner runner = new TrialRunner(runtimes, availability, options.searchPaths(), options.timeout(), results,
                 runId, line -> out.println("  " + line));
-        return new Outcome(runId, runner.runAll(specs), results, availability);
+        Map<String, TrialResult> fresh = new LinkedHashMap<>();
+        runner.runAll(todo).forEach(r -> fresh.put(r.trial(), r));
+        List<TrialResult> all = new ArrayList<>();
+        for (TrialSpec s : specs) {
+            TrialResult r = fresh.containsKey(s.id()) ? fresh.get(s.id()) : done.get(s.id());
+            if (r != null) {
+                all.add(r);
+            }
+        }
+        return new Outcome(runId, all, results, availability);
     }
 
     /** The driver's catalogue is read on Jython (always bundled, and strict Python 2.7), else CPython. */

@@ -18,8 +18,32 @@ import java.util.List;
  * @param searchPaths extra directories with workloads (the driver's {@code --path})
  * @param limits      CPU and memory for trial containers
  * @param commandLine the command as the user typed it, for the record
+ * @param resume      run only the trials that outDir's results.jsonl does not hold yet
  */
 public record RunOptions(List<String> runtimes, List<String> names, List<Integer> threads,
         Presets.Measurement measurement, Duration timeout, Path outDir, String localPython, List<Path> searchPaths,
-        ContainerLimits limits, String commandLine) {
+        ContainerLimits limits, String commandLine, boolean resume) {
+
+    /** The options a run in {@code dir} was started with (its first run-*.json), to resume it. */
+    public static RunOptions recordedIn(Path dir, String commandLine) throws java.io.IOException {
+        Path record;
+        try (var files = java.nio.file.Files.list(dir)) {
+            record = files.filter(p -> p.getFileName().toString().matches("run-.*\\.json")).sorted().findFirst()
+                    .orElseThrow(() -> new java.io.IOException("no run-*.json in " + dir + ": nothing to resume"));
+        }
+        var json = io.gillab.results.ResultsFile.json();
+        var o = json.readTree(record.toFile()).path("options");
+        var type = json.getTypeFactory();
+        List<String> runtimes = json.convertValue(o.path("runtimes"), type.constructCollectionType(List.class, String.class));
+        List<String> names = o.path("names").isNull() || o.path("names").isMissingNode() ? null
+                : json.convertValue(o.path("names"), type.constructCollectionType(List.class, String.class));
+        List<Integer> threads = json.convertValue(o.path("threads"), type.constructCollectionType(List.class, Integer.class));
+        Presets.Measurement m = json.treeToValue(o.path("measurement"), Presets.Measurement.class);
+        List<Path> paths = new java.util.ArrayList<>();
+        o.path("search_paths").forEach(p -> paths.add(Path.of(p.asText())));
+        ContainerLimits limits = new ContainerLimits(o.path("container_cpus").asDouble(ContainerLimits.defaults().cpus()),
+                o.path("container_memory_bytes").asLong(ContainerLimits.DEFAULT_MEMORY));
+        return new RunOptions(runtimes, names, threads, m, Duration.ofSeconds(o.path("timeout_seconds").asLong(300)), dir,
+                o.path("local_python").asText("python3"), paths, limits, commandLine, true);
+    }
 }

@@ -63,6 +63,6 @@ public final class RunFixture {
         Path out = Files.createTempDirectory("gillab-test-");
         Presets.Measurement m = new Presets.Measurement("quick", 1, samples, null, null, minSeconds, "strong");
         return new RunOptions(runtimes, names, threads, m, timeout, out, "python3", List.of(fixtures()),
-                io.gillab.runtime.container.ContainerLimits.defaults(), "test");
+                io.gillab.runtime.container.ContainerLimits.defaults(), "test", false);
     }
 }
