@@ -8,17 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a process's stdout into lines with bounded memory: a script that floods its output or
- * prints one endless line costs at most {@code MAX_LINES x MAX_LINE_BYTES}; the excess is counted.
- * Bytes can be pushed in chunks (container log frames) or read from a stream (child processes).
+ * Splits a process's stdout into lines with bounded memory. The driver's records (lines that start
+ * with {@code {"gillab"}) are kept, up to {@link #MAX_LINES}, each up to {@link #MAX_LINE_BYTES}; anything
+ * else a workload prints (garbage, binary, a flood) is kept only as the first {@link #MAX_OTHER_LINES}
+ * lines of at most {@link #MAX_OTHER_LINE_BYTES} each, and counted beyond that. So a script printing
+ * hundreds of megabytes costs a few megabytes, and the records after its flood still arrive. Bytes can be
+ * pushed in chunks (container log frames) or read from a stream (child processes).
  */
 final class BoundedLineReader {
     static final int MAX_LINES = 200_000;
     static final int MAX_LINE_BYTES = 1 << 20;
+    static final int MAX_OTHER_LINES = 1000;
+    static final int MAX_OTHER_LINE_BYTES = 4096;
+    private static final byte[] RECORD_PREFIX = "{\"gillab\"".getBytes(StandardCharsets.US_ASCII);
 
     private final List<String> lines = new ArrayList<>();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private int lineLength;          // bytes seen in the current line, kept or not
+    private boolean lineIsRecord = true; // until a byte differs from RECORD_PREFIX
     private boolean cut;
+    private int otherKept;
     private long dropped;
     private long truncated;
     private long firstResultNanos = -1;
@@ -37,7 +46,14 @@ final class BoundedLineReader {
             byte b = buf[i];
             if (b == '\n') {
                 endLine();
-            } else if (line.size() < MAX_LINE_BYTES) {
+                continue;
+            }
+            if (lineLength < RECORD_PREFIX.length && b != RECORD_PREFIX[lineLength]) {
+                lineIsRecord = false;
+            }
+            lineLength++;
+            int limit = lineIsRecord ? MAX_LINE_BYTES : MAX_OTHER_LINE_BYTES;
+            if (line.size() < limit) {
                 line.write(b);
             } else {
                 cut = true;
@@ -47,28 +63,35 @@ final class BoundedLineReader {
 
     /** Call at end of stream: a last line without a newline still counts. */
     synchronized void finish() {
-        if (line.size() > 0) {
+        if (lineLength > 0) {
             endLine();
         }
     }
 
     private void endLine() {
-        if (cut) {
-            truncated++;
-        }
+        boolean record = lineIsRecord && lineLength >= RECORD_PREFIX.length;
         String s = line.toString(StandardCharsets.UTF_8);
         if (s.endsWith("\r")) {
             s = s.substring(0, s.length() - 1);
         }
+        if (cut) {
+            truncated++;
+        }
         line.reset();
+        lineLength = 0;
+        lineIsRecord = true;
         cut = false;
-        if (firstResultNanos < 0 && (s.contains("\"record\":\"sample\"") || s.contains("\"record\":\"probe\""))) {
+        if (record && firstResultNanos < 0
+                && (s.contains("\"record\":\"sample\"") || s.contains("\"record\":\"probe\""))) {
             firstResultNanos = System.nanoTime();
         }
-        if (lines.size() < MAX_LINES) {
-            lines.add(s);
-        } else {
+        if (!record && otherKept >= MAX_OTHER_LINES || lines.size() >= MAX_LINES) {
             dropped++;
+            return;
+        }
+        lines.add(s);
+        if (!record) {
+            otherKept++;
         }
     }
 
