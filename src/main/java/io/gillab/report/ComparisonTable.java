@@ -53,7 +53,8 @@ final class ComparisonTable {
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             Comparison c = row.c().withAdjustedP(adjusted[i]);
-            String verdict = !c.significant() ? "no significant difference"
+            String verdict = Double.isNaN(c.pMannWhitney()) ? "too few samples to tell"
+                    : !c.significant() ? "no significant difference"
                     : c.ratio() < 1 ? String.format("%.2fx faster", 1 / c.ratio())
                     : String.format("%.2fx slower", c.ratio());
             t.add(List.of(row.workload(), row.runtime(), String.format("%.3f [%.3f, %.3f]", c.ratio(), c.ciLow(),

@@ -65,7 +65,8 @@ public final class TerminalTable {
                     row.add("-");
                     continue;
                 }
-                row.add(formatSeconds(s.median()) + String.format(" ±%.1f%%", 100 * s.relativeHalfWidth())
+                double half = s.relativeHalfWidth();
+                row.add(formatSeconds(s.median()) + (Double.isNaN(half) ? " (no CI)" : String.format(" ±%.1f%%", 100 * half))
                         + (s.isUnstable() ? " !" : ""));
                 if (s.isUnstable()) {
                     notes.add("t=" + t + " unstable: " + String.join(", ", s.unstable()));

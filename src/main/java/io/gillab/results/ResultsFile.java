@@ -66,7 +66,9 @@ public final class ResultsFile {
         if (!Files.exists(path)) {
             return out;
         }
-        for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+        // Decoded leniently: a line torn inside a multi-byte character is one bad line, not a failed read.
+        String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
             if (line.isBlank()) {
                 continue;
             }

@@ -12,7 +12,8 @@ import java.util.List;
  * with {@code {"gillab"}) are kept, up to {@link #MAX_LINES}, each up to {@link #MAX_LINE_BYTES}; anything
  * else a workload prints (garbage, binary, a flood) is kept only as the first {@link #MAX_OTHER_LINES}
  * lines of at most {@link #MAX_OTHER_LINE_BYTES} each, and counted beyond that. So a script printing
- * hundreds of megabytes costs a few megabytes, and the records after its flood still arrive. Bytes can be
+ * hundreds of megabytes costs a few megabytes, and the records after its flood still arrive; record
+ * lines together are capped at {@link #MAX_RECORD_BYTES}. Bytes can be
  * pushed in chunks (container log frames) or read from a stream (child processes).
  */
 final class BoundedLineReader {
@@ -20,6 +21,9 @@ final class BoundedLineReader {
     static final int MAX_LINE_BYTES = 1 << 20;
     static final int MAX_OTHER_LINES = 1000;
     static final int MAX_OTHER_LINE_BYTES = 4096;
+    /** All kept record lines together; a driver's real output is a few megabytes at most. */
+    static final long MAX_RECORD_BYTES = 64L << 20;
+    private long recordBytes;
     private static final byte[] RECORD_PREFIX = "{\"gillab\"".getBytes(StandardCharsets.US_ASCII);
 
     private final List<String> lines = new ArrayList<>();
@@ -85,11 +89,15 @@ final class BoundedLineReader {
                 && (s.contains("\"record\":\"sample\"") || s.contains("\"record\":\"probe\""))) {
             firstResultNanos = System.nanoTime();
         }
-        if (!record && otherKept >= MAX_OTHER_LINES || lines.size() >= MAX_LINES) {
+        if (!record && otherKept >= MAX_OTHER_LINES || lines.size() >= MAX_LINES
+                || record && recordBytes + s.length() > MAX_RECORD_BYTES) {
             dropped++;
             return;
         }
         lines.add(s);
+        if (record) {
+            recordBytes += s.length();
+        }
         if (!record) {
             otherKept++;
         }

@@ -18,10 +18,18 @@ public final class ProcessRunner {
 
     /** Trial processes still running: killed if gillab itself is stopped (Ctrl-C, SIGTERM). */
     private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static volatile boolean shuttingDown;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ProcessRunner::killTree),
-                "gillab-kill-trials"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown = true; // first: no new trial starts, no interrupted trial is recorded
+            LIVE.forEach(ProcessRunner::killTree);
+        }, "gillab-kill-trials"));
+    }
+
+    /** True once gillab is being stopped (Ctrl-C, SIGTERM): what a trial saw since is not a result. */
+    public static boolean shuttingDown() {
+        return shuttingDown;
     }
 
     private ProcessRunner() {
@@ -35,6 +43,9 @@ public final class ProcessRunner {
             builder.directory(workDir.toFile());
         }
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (shuttingDown) {
+            throw new IOException("gillab is stopping");
+        }
         long start = System.nanoTime();
         Process process = builder.start();
         LIVE.add(process);

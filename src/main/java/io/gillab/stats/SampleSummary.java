@@ -28,7 +28,7 @@ public record SampleSummary(int n, double mean, double median, double stdev, dou
         double mean = n == 0 ? Double.NaN : d.getMean();
         double sd = n < 2 ? Double.NaN : d.getStandardDeviation();
         double median = Stats.medianOf(x);
-        Bootstrap.Interval ci = n < 2 ? new Bootstrap.Interval(median, median) : Bootstrap.median(x, LEVEL);
+        Bootstrap.Interval ci = n < 2 ? new Bootstrap.Interval(Double.NaN, Double.NaN) : Bootstrap.median(x, LEVEL);
         double meanLo = Double.NaN;
         double meanHi = Double.NaN;
         if (n >= 2) {

@@ -47,7 +47,10 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
                     .toList();
             for (int t : r.threadCounts()) {
                 List<Sample> series = inFork.stream().filter(s -> s.threads() == t).toList();
-                double[] x = series.stream().mapToDouble(Sample::seconds).toArray();
+                // Seconds per unit: warm-ups may run at another size than the samples (the driver
+                // recalibrates after them when a JIT has sped up).
+                double[] x = series.stream().mapToDouble(s -> s.size() > 0 ? s.seconds() / s.size() : s.seconds())
+                        .toArray();
                 int start = WarmupDetector.steadyStart(x);
                 long driverWarmups = series.stream().filter(Sample::warmup).count();
                 int from = (int) Math.max(start, driverWarmups);
@@ -73,6 +76,10 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
         Map<Integer, Scaling> scaling = new LinkedHashMap<>();
         List<Double> one = steady.get(1);
         int cores = r.implementation() == null ? 0 : r.implementation().path("cpu_count").asInt(0);
+        if (r.launch() != null && r.launch().get("cpus") instanceof Number cpus) {
+            // in a container, os.cpu_count() is the host's; the CPU limit is what the threads get
+            cores = cores == 0 ? (int) Math.floor(cpus.doubleValue()) : Math.min(cores, (int) Math.floor(cpus.doubleValue()));
+        }
         boolean weak = "weak".equals(scalingOf(r));
         for (Map.Entry<Integer, List<Double>> e : steady.entrySet()) {
             int t = e.getKey();

@@ -45,7 +45,7 @@ public final class Presets {
 
     static PerRuntime base(String preset, boolean jit, int runtimeWarmups) {
         return switch (preset) {
-            case "quick" -> new PerRuntime(1, jit ? 5 : 5, runtimeWarmups);
+            case "quick" -> new PerRuntime(1, 5, runtimeWarmups);
             case "rigorous" -> jit ? new PerRuntime(6, 10, Math.max(10, runtimeWarmups))
                     : new PerRuntime(20, 3, runtimeWarmups);
             default -> jit ? new PerRuntime(2, 6, runtimeWarmups) : new PerRuntime(3, 4, runtimeWarmups);

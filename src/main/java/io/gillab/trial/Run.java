@@ -156,6 +156,8 @@ public final class Run {
         meta.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         ObjectNode o = meta.putObject("options");
         o.putPOJO("runtimes", options.runtimes());
+        // What "cpython" resolved to (containers or the local process): a resume runs exactly these.
+        o.putPOJO("resolved_runtimes", List.copyOf(availability.keySet()));
         o.putPOJO("names", options.names());
         o.putPOJO("threads", options.threads());
         o.putPOJO("measurement", options.measurement());
@@ -163,7 +165,7 @@ public final class Run {
         o.put("local_python", options.localPython());
         o.put("container_cpus", options.limits().cpus());
         o.put("container_memory_bytes", options.limits().memoryBytes());
-        o.putPOJO("search_paths", options.searchPaths().stream().map(Object::toString).toList());
+        o.putPOJO("search_paths", options.searchPaths().stream().map(p -> p.toAbsolutePath().toString()).toList());
         meta.set("machine", io.gillab.results.MachineInfo.collect(ResultsFile.json()));
         ObjectNode av = meta.putObject("runtimes");
         availability.forEach((id, a) -> av.putObject(id).put("available", a.available()).put("detail", a.reason()));

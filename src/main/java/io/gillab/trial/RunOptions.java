@@ -34,7 +34,8 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
         var json = io.gillab.results.ResultsFile.json();
         var o = json.readTree(record.toFile()).path("options");
         var type = json.getTypeFactory();
-        List<String> runtimes = json.convertValue(o.path("runtimes"), type.constructCollectionType(List.class, String.class));
+        var ids = o.has("resolved_runtimes") ? o.path("resolved_runtimes") : o.path("runtimes");
+        List<String> runtimes = json.convertValue(ids, type.constructCollectionType(List.class, String.class));
         List<String> names = o.path("names").isNull() || o.path("names").isMissingNode() ? null
                 : json.convertValue(o.path("names"), type.constructCollectionType(List.class, String.class));
         List<Integer> threads = json.convertValue(o.path("threads"), type.constructCollectionType(List.class, Integer.class));

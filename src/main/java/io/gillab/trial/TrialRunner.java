@@ -47,6 +47,11 @@ public final class TrialRunner {
         for (TrialSpec spec : specs) {
             i++;
             TrialResult r = runOne(spec);
+            if (io.gillab.runtime.ProcessRunner.shuttingDown()) {
+                // Interrupted, not failed: leave it out of results.jsonl so that --resume runs it again.
+                progress.accept("stopped: " + spec.id() + " was interrupted and is not recorded");
+                break;
+            }
             results.append(r);
             out.add(r);
             progress.accept(String.format("[%d/%d] %-32s %s", i, specs.size(), spec.id(), summary(r)));

@@ -113,6 +113,9 @@ public final class ContainerRuntime implements PythonRuntime {
         if (image == null && !availability().available()) {
             throw new IOException(availability().reason());
         }
+        if (io.gillab.runtime.ProcessRunner.shuttingDown()) {
+            throw new IOException("gillab is stopping");
+        }
         List<String> mapped = new ArrayList<>();
         for (int i = 0; i < call.searchPaths().size(); i++) {
             mapped.add(EXTRA_IN_CONTAINER + i);
@@ -139,22 +142,34 @@ public final class ContainerRuntime implements PythonRuntime {
             DockerClient docker = c.getDockerClient();
             FrameCallback frames = docker.logContainerCmd(c.getContainerId()).withFollowStream(true)
                     .withStdOut(true).withStdErr(true).exec(new FrameCallback(out));
+            // From here on, whatever goes wrong, the output collected so far is kept.
             try {
                 if (!frames.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     timedOut = true;
-                    docker.killContainerCmd(c.getContainerId()).exec();
+                    try {
+                        docker.killContainerCmd(c.getContainerId()).exec();
+                    } catch (RuntimeException alreadyExited) {
+                        // it ended just as the limit struck; stop() below removes it either way
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for container " + imageName, e);
+                launch.put("error", "interrupted while waiting for the container");
+            } catch (RuntimeException e) {
+                launch.put("error", "log stream: " + e.getMessage());
             } finally {
                 frames.close();
             }
             out.finish();
-            Long code = timedOut ? null
-                    : docker.waitContainerCmd(c.getContainerId()).start().awaitStatusCode(30, TimeUnit.SECONDS)
-                            .longValue();
-            exit = code == null ? -1 : code.intValue();
+            Integer code = null;
+            if (!timedOut) {
+                try {
+                    code = docker.waitContainerCmd(c.getContainerId()).start().awaitStatusCode(30, TimeUnit.SECONDS);
+                } catch (RuntimeException e) {
+                    launch.put("error", "exit status: " + e.getMessage());
+                }
+            }
+            exit = code == null ? -1 : code;
         } catch (RuntimeException e) {
             // Testcontainers reports daemon and image trouble as unchecked exceptions.
             throw new IOException("container " + imageName + " failed: " + e.getMessage(), e);
@@ -173,6 +188,8 @@ public final class ContainerRuntime implements PythonRuntime {
                 .withCopyFileToContainer(MountableFile.forHostPath(home.scriptsDir()), SCRIPTS_IN_CONTAINER)
                 .withCommand(command.toArray(String[]::new))
                 .withStartupCheckStrategy(new ExitIsFine())
+                // Never pull: the image was inspected locally; a registry is not an option here.
+                .withImagePullPolicy(name -> false)
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
                         .withNanoCPUs(Math.round(limits.cpus() * 1e9))
                         .withMemory(limits.memoryBytes())

@@ -35,7 +35,23 @@ public record DockerEndpoint(String host) {
     /** Null when the daemon answers {@code /_ping}, else why not. */
     public String whyUnreachable() {
         try {
-            String answer = ping();
+            // A wedged daemon must not hang gillab: the ping gets 5 seconds.
+            java.util.concurrent.FutureTask<String> task = new java.util.concurrent.FutureTask<>(this::ping);
+            Thread t = new Thread(task, "gillab-docker-ping");
+            t.setDaemon(true);
+            t.start();
+            String answer;
+            try {
+                answer = task.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                t.interrupt();
+                return "the Docker daemon at " + host + " did not answer /_ping within 5 s";
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
             return answer.startsWith("HTTP/1.") && answer.contains(" 200 ") ? null
                     : "the Docker daemon at " + host + " answered: " + firstLine(answer);
         } catch (IOException | RuntimeException e) {

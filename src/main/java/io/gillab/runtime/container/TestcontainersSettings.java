@@ -23,7 +23,7 @@ final class TestcontainersSettings {
         if (applied) {
             return;
         }
-        if (System.getenv("TESTCONTAINERS_RYUK_DISABLED") == null) {
+        if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
             useJvmHookReaper();
         }
         // The start-up checks run a container from a tiny image that would be pulled from a registry.
@@ -64,8 +64,8 @@ final class TestcontainersSettings {
     }
 
     private static void set(String env, String key, String value) {
-        if (System.getenv(env) != null) {
-            return;
+        if (Boolean.parseBoolean(System.getenv(env))) {
+            return; // Testcontainers itself reads the variable as a boolean: only "true" counts
         }
         try {
             Field f = TestcontainersConfiguration.class.getDeclaredField("userProperties");
