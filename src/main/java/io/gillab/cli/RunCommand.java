@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     double minSeconds;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Time limit per trial; the trial's process is killed at it (default: ${DEFAULT-VALUE}).")
+            description = "Time limit per process of a trial; the process or container is killed at it (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<date-time>).")

@@ -24,6 +24,7 @@ public final class WorkerMain {
             System.err.println("usage: WorkerMain jython|graalpy DRIVER.py [driver args...]");
             System.exit(2);
         }
+        exitWhenOrphaned();
         String engine = args[0];
         String driver = args[1];
         String[] driverArgs = Arrays.copyOfRange(args, 2, args.length);
@@ -41,6 +42,29 @@ public final class WorkerMain {
         int rc = embedded.run(driver, driverArgs, hostRecord -> out.println(HostRecord.toJson(hostRecord)));
         out.flush();
         System.exit(rc);
+    }
+
+    /**
+     * If gillab dies without a chance to kill its trials (SIGKILL, a crash), its worker stops too instead
+     * of burning a core for nobody.
+     */
+    private static void exitWhenOrphaned() {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent == null) {
+            return;
+        }
+        Thread watch = new Thread(() -> {
+            while (parent.isAlive()) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Runtime.getRuntime().halt(143);
+        }, "gillab-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** Host facts every worker reports, whatever the engine. */
