@@ -151,7 +151,7 @@ public final class TerminalTable {
     private static String renderProbes(List<TrialResult> rows) {
         TextTable table = new TextTable(List.of("runtime", "implementation", "probe", "answer"));
         for (TrialResult r : rows) {
-            String answer = r.status() == TrialResult.Status.ok ? ProbeAnswer.describe(r.probe())
+            String answer = r.status() == TrialResult.Status.ok ? ProbeAnswer.describe(r.name(), r.probe())
                     : r.status() + ": " + r.message();
             table.add(List.of(r.runtime(), implementationLabel(List.of(r)), r.name(), answer));
         }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A plain left-aligned text table with a header rule. */
 final class TextTable {
-    private static final int MAX_CELL = 90;
+    private static final int MAX_CELL = 130;
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
