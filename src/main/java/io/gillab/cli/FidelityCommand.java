@@ -90,7 +90,7 @@ final class FidelityCommand implements Callable<Integer> {
 
     @Option(names = "--warmups", paramLabel = "N", defaultValue = "8",
             description = "Warm-up runs per side per block in (a) (default: ${DEFAULT-VALUE}: CPython 3.11+ specialises "
-                    + "a function's bytecode at its 8th call, so earlier runs are ~40% slower).")
+                    + "a function's bytecode at its 8th call, so earlier runs are ~40%% slower).")
     int warmups;
 
     @Option(names = "--blocks", paramLabel = "N", defaultValue = "3",
