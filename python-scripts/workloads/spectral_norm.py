@@ -47,6 +47,12 @@ def run(size):
     u = [1.0] * n
     v = u
     for _ in range(size):
+        # Rescale before each step: every iteration multiplies by about
+        # 2.6, which overflows to inf (then NaN) after ~350 iterations, a
+        # size a JIT reaches through calibration.  The estimate below is
+        # scale-free (u = AtA.v exactly), so the result does not change.
+        top = max(u)
+        u = [x / top for x in u]
         v = AtA_times_u(u, n)
         u = AtA_times_u(v, n)
     vBv = 0.0
