@@ -442,21 +442,6 @@ def _implementation_version(version):
     return version
 
 
-def _gil(impl, name):
-    probe = getattr(sys, "_is_gil_enabled", None)
-    if probe is not None:
-        try:
-            return bool(probe()), "sys._is_gil_enabled"
-        except:  # noqa: E722
-            pass
-    key = (name or "").lower()
-    if key in ("jython", "ironpython") or impl in ("Jython", "IronPython"):
-        return False, "implementation"
-    if key in ("cpython", "pypy", "graalpy", "graalpython") or \
-            impl in ("CPython", "PyPy", "GraalVM", "GraalPy"):
-        return True, "implementation"
-    return None, None
-
 
 def _gil_disabled_build():
     try:
@@ -498,6 +483,13 @@ def _pid():
     return pid
 
 
+def _gil_state():
+    # gillab_common lives beside this file; main() puts that folder on
+    # sys.path first, however the driver was started.
+    from gillab_common import gil_state
+    return gil_state
+
+
 def meta_fields():
     impl = _safe(platform.python_implementation, "unknown")
     impl = str(impl)
@@ -505,7 +497,7 @@ def meta_fields():
     version = _safe(platform.python_version) or \
         _version_string(sys.version_info)
     version = str(version)
-    gil, gil_source = _safe(lambda: _gil(impl, name), (None, None))
+    gil, gil_source = _safe(lambda: _gil_state()(impl, name), (None, None))
     executable = _safe(lambda: sys.executable)
     return [
         ("implementation", impl),
@@ -1290,7 +1282,7 @@ def main(argv=None):
         argv = sys.argv[1:]
     argv = list(argv)
     # Workloads and probes may import helpers that live beside the driver
-    # (gillab_clock), however the driver was started (embedded, -c, a path).
+    # (gillab_common), however the driver was started (embedded, -c, a path).
     here = scripts_dir()
     if here not in sys.path:
         sys.path.insert(0, here)

@@ -44,7 +44,7 @@ POLL_SECONDS = 0.02
 CASES = ("del", "weakref_callback", "cycle_with_del", "cycle_weakref_callback")
 
 
-from gillab_clock import clock  # noqa: E402  (python-scripts/, on sys.path via the driver)
+from gillab_common import clock, collect_garbage  # noqa: E402  (python-scripts/, on sys.path via the driver)
 
 
 class Finalizable(object):
@@ -92,13 +92,6 @@ def _gc_resume(was):
             gc.enable()
         except:  # noqa: E722
             pass
-
-
-def _collect():
-    try:
-        gc.collect()
-    except:  # noqa: E722
-        pass
 
 
 def probe():
@@ -161,7 +154,7 @@ def probe():
     finally:
         _gc_resume(was_enabled)
 
-    _collect()
+    collect_garbage()
     now = clock()
     for case in CASES:
         if case not in status and has_run(case):
@@ -169,7 +162,7 @@ def probe():
             fired_at[case] = now
     deadline = clock() + WAIT_SECONDS
     while len(status) < len(CASES) and clock() < deadline:
-        _collect()
+        collect_garbage()
         time.sleep(POLL_SECONDS)
         now = clock()
         for case in CASES:

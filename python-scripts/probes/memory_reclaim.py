@@ -23,6 +23,8 @@ import gc
 import os
 import sys
 
+from gillab_common import collect_garbage  # noqa: E402  (python-scripts/, on sys.path via the driver)
+
 KIND = "probe"
 DESCRIPTION = ("allocate and drop 20 x 10 MiB bytearrays in a loop; peak and "
                "current memory, and whether the peak stayed near one object")
@@ -107,13 +109,6 @@ def _reader():
     return None, None, None
 
 
-def _collect():
-    try:
-        gc.collect()
-    except:  # noqa: E722
-        pass
-
-
 def probe():
     method, current, peak = _reader()
     result = {"method": method, "unit": "bytes", "objects": OBJECTS,
@@ -121,7 +116,7 @@ def probe():
               "peak_kind": None if method is None else
               ("ru_maxrss" if peak is not None else "sampled")}
     one = bytearray(b"\x01")
-    _collect()
+    collect_garbage()
     baseline = current() if current else None
     baseline_peak = peak() if peak else baseline
     sampled = []
@@ -133,7 +128,7 @@ def probe():
         del big
     after_loop = current() if current else None
     peak_value = peak() if peak else (max(sampled) if sampled else None)
-    _collect()
+    collect_garbage()
     after_collect = current() if current else None
     result.update({
         "baseline_bytes": baseline,

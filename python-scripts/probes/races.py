@@ -43,7 +43,7 @@ PART_SECONDS = 0.3
 LOWERED_INTERVAL = 1e-6
 
 
-from gillab_clock import clock  # noqa: E402  (python-scripts/, on sys.path via the driver)
+from gillab_common import clock  # noqa: E402  (python-scripts/, on sys.path via the driver)
 
 
 def _type_name(exc_info):

@@ -17,6 +17,8 @@ import platform
 import sys
 import threading
 
+from gillab_common import gil_state  # noqa: E402  (python-scripts/, on sys.path via the driver)
+
 KIND = "probe"
 DESCRIPTION = ("switch/check interval, GIL state, recursion limit, "
                "sys.maxsize, which concurrency modules import, id() of "
@@ -43,22 +45,6 @@ def _call(name):
         return None
 
 
-def _gil():
-    probe = getattr(sys, "_is_gil_enabled", None)
-    if probe is not None:
-        try:
-            return bool(probe()), "sys._is_gil_enabled"
-        except:  # noqa: E722
-            pass
-    impl = platform.python_implementation()
-    name = getattr(getattr(sys, "implementation", None), "name", "") or ""
-    if impl in ("Jython", "IronPython") or name in ("jython", "ironpython"):
-        return False, "implementation"
-    if impl in ("CPython", "PyPy", "GraalVM", "GraalPy") or \
-            name in ("cpython", "pypy", "graalpy", "graalpython"):
-        return True, "implementation"
-    return None, None
-
 
 def _try_import(name):
     try:
@@ -76,7 +62,8 @@ def _diffs(ids):
 
 def probe():
     impl = platform.python_implementation()
-    gil, gil_source = _gil()
+    name = getattr(getattr(sys, "implementation", None), "name", "") or ""
+    gil, gil_source = gil_state(impl, name)
     try:
         stack_size = threading.stack_size()
     except:  # noqa: E722

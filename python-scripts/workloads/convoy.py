@@ -61,7 +61,7 @@ CHUNK = 10000           # countdown steps between looks at the stop lock
 JOIN_SECONDS = 10.0     # per thread, at the end of a sample
 
 
-from gillab_clock import clock  # noqa: E402  (python-scripts/, on sys.path via the driver)
+from gillab_common import clock, recv_exactly  # noqa: E402  (python-scripts/, on sys.path via the driver)
 
 
 def _nodelay(sock):
@@ -69,18 +69,6 @@ def _nodelay(sock):
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     except:  # noqa: E722  (Java exceptions on Jython)
         pass
-
-
-def _recv_exactly(sock, n):
-    chunks = []
-    got = 0
-    while got < n:
-        chunk = sock.recv(n - got)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        got += len(chunk)
-    return b"".join(chunks)
 
 
 def _responder(listener, state):
@@ -93,7 +81,7 @@ def _responder(listener, state):
         conn.settimeout(None)
         _nodelay(conn)
         while True:
-            request = _recv_exactly(conn, MESSAGE_BYTES)
+            request = recv_exactly(conn, MESSAGE_BYTES)
             if len(request) < MESSAGE_BYTES:
                 break  # EOF: the client is done
             if BACKEND_SECONDS:
@@ -167,7 +155,7 @@ def measure(size, threads):
         # one unmeasured round trip: the responder is connected and waiting
         probe = b"x" * MESSAGE_BYTES
         client.sendall(probe)
-        assert _recv_exactly(client, MESSAGE_BYTES) == probe, \
+        assert recv_exactly(client, MESSAGE_BYTES) == probe, \
             "the responder did not echo the first request"
         for k in range(threads):
             t = threading.Thread(target=_spin, args=(state, k),
@@ -183,7 +171,7 @@ def measure(size, threads):
             request = ("%015d\n" % i).encode("ascii")
             start = clock()
             client.sendall(request)
-            reply = _recv_exactly(client, MESSAGE_BYTES)
+            reply = recv_exactly(client, MESSAGE_BYTES)
             end = clock()
             latencies.append(end - start)
             if reply != request:

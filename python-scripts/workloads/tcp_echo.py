@@ -13,6 +13,8 @@ import socket
 import threading
 import time
 
+from gillab_common import recv_exactly  # noqa: E402  (python-scripts/, on sys.path via the driver)
+
 KIND = "io"
 DESCRIPTION = ("size echo round trips of a 64-byte message over one "
                "loopback TCP connection to an echo server thread in the "
@@ -113,18 +115,6 @@ def _release_server():
         _server["last_used"] = time.time()
 
 
-def _recv_exactly(sock, n):
-    chunks = []
-    got = 0
-    while got < n:
-        chunk = sock.recv(n - got)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        got += len(chunk)
-    return b"".join(chunks)
-
-
 def run(size):
     """size echo round trips; returns the number of bytes echoed correctly."""
     if size <= 0:
@@ -138,7 +128,7 @@ def run(size):
             for i in range(size):
                 message = ("%063d\n" % i).encode("ascii")
                 sock.sendall(message)
-                reply = _recv_exactly(sock, MESSAGE_BYTES)
+                reply = recv_exactly(sock, MESSAGE_BYTES)
                 if reply == message:
                     good += len(reply)
         finally:
