@@ -100,6 +100,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "DIR", description = "Extra directory with workload files (repeatable).")
     List<Path> searchPaths = List.of();
 
+    @Option(names = "--mode", split = ",", paramLabel = "MODE",
+            description = "How the N workers of a workload run: threads (default), processes, interpreters (CPython 3.14), "
+                    + "contexts (GraalPy); several give one trial each. A mode a runtime lacks is reported as not available.")
+    List<String> modes = List.of(io.gillab.trial.ExecutionMode.THREADS);
+
+    @Option(names = "--shard", paramLabel = "i/n",
+            description = "Run only the i-th of n deterministic slices of the trial matrix (CI matrices); merge with 'gillab merge'.")
+    String shard;
+
     private ContainerLimits limits() {
         int cores = Runtime.getRuntime().availableProcessors();
         if (cpus != null && (cpus <= 0 || cpus > cores)) {
@@ -149,6 +158,20 @@ final class RunCommand implements Callable<Integer> {
         if (size != null && size < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--size must be at least 1, got " + size);
         }
+        for (String m : modes) {
+            if (!io.gillab.trial.ExecutionMode.ALL.contains(m)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--mode: unknown mode '" + m + "'; valid: " + String.join(", ", io.gillab.trial.ExecutionMode.ALL));
+            }
+        }
+        io.gillab.trial.Shard theShard = null;
+        if (shard != null) {
+            try {
+                theShard = io.gillab.trial.Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
+            }
+        }
         if (timeoutSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
@@ -172,7 +195,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
             options = new RunOptions(runtimes, workloads, threads != null ? threads : ThreadCounts.defaults(),
                     measurement, Duration.ofSeconds(timeoutSeconds), outDir, python, searchPaths, limits(), commandLine,
-                    false);
+                    false, modes.stream().distinct().toList(), theShard);
         }
         var stdout = spec.commandLine().getOut();
         stdout.println("gillab run -> " + outDir.toAbsolutePath());

@@ -73,8 +73,13 @@ public final class Run {
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         ResultsFile results = new ResultsFile(options.outDir());
         writeRunMetadata(runId, availability);
-        List<TrialSpec> specs = TrialMatrix.build(List.copyOf(runtimes.values()), entries, options.threads(),
-                options.measurement());
+        List<TrialSpec> matrix = TrialMatrix.build(List.copyOf(runtimes.values()), entries, options.threads(),
+                options.measurement(), options.modes());
+        List<TrialSpec> specs = options.shard() == null ? matrix : options.shard().select(matrix);
+        if (options.shard() != null) {
+            out.println("  shard " + options.shard() + ": " + specs.size() + " of the matrix's " + matrix.size()
+                    + " trials");
+        }
         // Resuming: a trial that ended (ok, failed, timed out) is kept; a skipped one gets another chance.
         Map<String, TrialResult> done = new LinkedHashMap<>();
         if (options.resume()) {
@@ -160,6 +165,8 @@ public final class Run {
         o.putPOJO("resolved_runtimes", List.copyOf(availability.keySet()));
         o.putPOJO("names", options.names());
         o.putPOJO("threads", options.threads());
+        o.putPOJO("modes", options.modes());
+        o.put("shard", options.shard() == null ? null : options.shard().toString());
         o.putPOJO("measurement", options.measurement());
         o.put("timeout_seconds", options.timeout().toSeconds());
         o.put("local_python", options.localPython());

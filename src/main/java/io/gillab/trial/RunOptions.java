@@ -19,10 +19,34 @@ import java.util.List;
  * @param limits      CPU and memory for trial containers
  * @param commandLine the command as the user typed it, for the record
  * @param resume      run only the trials that outDir's results.jsonl does not hold yet
+ * @param modes       execution modes for workloads (threads, processes, interpreters, contexts)
+ * @param shard       run only this 1/n of the matrix, or null for all of it
  */
 public record RunOptions(List<String> runtimes, List<String> names, List<Integer> threads,
         Presets.Measurement measurement, Duration timeout, Path outDir, String localPython, List<Path> searchPaths,
-        ContainerLimits limits, String commandLine, boolean resume) {
+        ContainerLimits limits, String commandLine, boolean resume, List<String> modes, Shard shard) {
+
+    public RunOptions {
+        modes = modes == null || modes.isEmpty() ? List.of(ExecutionMode.THREADS) : List.copyOf(modes);
+    }
+
+    /** Threads only, the whole matrix. */
+    public RunOptions(List<String> runtimes, List<String> names, List<Integer> threads,
+            Presets.Measurement measurement, Duration timeout, Path outDir, String localPython, List<Path> searchPaths,
+            ContainerLimits limits, String commandLine, boolean resume) {
+        this(runtimes, names, threads, measurement, timeout, outDir, localPython, searchPaths, limits, commandLine,
+                resume, null, null);
+    }
+
+    public RunOptions withShard(Shard s) {
+        return new RunOptions(runtimes, names, threads, measurement, timeout, outDir, localPython, searchPaths, limits,
+                commandLine, resume, modes, s);
+    }
+
+    public RunOptions withModes(List<String> m) {
+        return new RunOptions(runtimes, names, threads, measurement, timeout, outDir, localPython, searchPaths, limits,
+                commandLine, resume, m, shard);
+    }
 
     /** The options a run in {@code dir} was started with (its first run-*.json), to resume it. */
     public static RunOptions recordedIn(Path dir, String commandLine) throws java.io.IOException {
@@ -44,7 +68,10 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
         o.path("search_paths").forEach(p -> paths.add(Path.of(p.asText())));
         ContainerLimits limits = new ContainerLimits(o.path("container_cpus").asDouble(ContainerLimits.defaults().cpus()),
                 o.path("container_memory_bytes").asLong(ContainerLimits.DEFAULT_MEMORY));
+        List<String> modes = o.path("modes").isArray()
+                ? json.convertValue(o.path("modes"), type.constructCollectionType(List.class, String.class)) : null;
+        Shard shard = o.path("shard").isTextual() ? Shard.parse(o.path("shard").asText()) : null;
         return new RunOptions(runtimes, names, threads, m, Duration.ofSeconds(o.path("timeout_seconds").asLong(300)), dir,
-                o.path("local_python").asText("python3"), paths, limits, commandLine, true);
+                o.path("local_python").asText("python3"), paths, limits, commandLine, true, modes, shard);
     }
 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The trials a run covers: runtime x workload (each trial measures every thread count) plus
- * runtime x probe. Runtimes come first so that each runtime's trials run back to back.
+ * The trials a run covers: runtime x workload x execution mode (each trial measures every thread
+ * count) plus runtime x probe. Runtimes come first so that each runtime's trials run back to back.
  */
 public final class TrialMatrix {
     private TrialMatrix() {
@@ -14,13 +14,23 @@ public final class TrialMatrix {
 
     public static List<TrialSpec> build(List<PythonRuntime> runtimes, List<CatalogueEntry> entries,
             List<Integer> threadCounts, Presets.Measurement m) {
+        return build(runtimes, entries, threadCounts, m, List.of(ExecutionMode.THREADS));
+    }
+
+    public static List<TrialSpec> build(List<PythonRuntime> runtimes, List<CatalogueEntry> entries,
+            List<Integer> threadCounts, Presets.Measurement m, List<String> modes) {
         List<TrialSpec> specs = new ArrayList<>();
         for (PythonRuntime rt : runtimes) {
             Presets.PerRuntime p = m.forRuntime(rt);
             for (CatalogueEntry e : entries) {
-                specs.add(e.isProbe() ? new TrialSpec(rt.id(), e, List.of(1), 1, 0, null, m.minSeconds(), 1, m.scaling())
-                        : new TrialSpec(rt.id(), e, e.threads() != null ? e.threads() : threadCounts, p.samples(),
-                                p.warmups(), m.size(), m.minSeconds(), p.forks(), m.scaling()));
+                if (e.isProbe()) {
+                    specs.add(new TrialSpec(rt.id(), e, List.of(1), 1, 0, null, m.minSeconds(), 1, m.scaling()));
+                    continue;
+                }
+                for (String mode : modes) {
+                    specs.add(new TrialSpec(rt.id(), e, e.threads() != null ? e.threads() : threadCounts, p.samples(),
+                            p.warmups(), m.size(), m.minSeconds(), p.forks(), m.scaling(), mode));
+                }
             }
         }
         return specs;

@@ -22,6 +22,7 @@ public record TrialResult(
         Long size,
         Integer warmups,
         String scalingMode,
+        String mode,
         Status status,
         String message,
         String startedAt,
@@ -44,6 +45,11 @@ public record TrialResult(
     /** How a trial ended. */
     public enum Status {
         ok, failed, timeout, skipped
+    }
+
+    /** threads, processes, interpreters or contexts; results written before modes existed are threads. */
+    public String executionMode() {
+        return mode == null ? ExecutionMode.THREADS : mode;
     }
 
     public boolean ok() {

@@ -107,7 +107,7 @@ public final class TrialRunner {
     /** A trial that never produced output: skipped, or its process or container could not start. */
     private TrialResult notRun(TrialSpec spec, String startedAt, TrialResult.Status status, String message) {
         return new TrialResult(TrialResult.SCHEMA, runId, spec.id(), spec.runtime(), spec.entry().name(),
-                spec.entry().kind(), spec.threadCounts(), spec.size(), spec.warmups(), spec.scaling(), status, message,
+                spec.entry().kind(), spec.threadCounts(), spec.size(), spec.warmups(), spec.scaling(), spec.mode(), status, message,
                 startedAt,
                 null, null, null, null, null, null, List.of(), 0, null, List.of(), null, null, null);
     }
@@ -151,7 +151,7 @@ public final class TrialRunner {
             // The size the samples really used: given, or chosen by the driver's calibration.
             Long size = d.samples().isEmpty() ? spec.size() : Long.valueOf(d.samples().get(d.samples().size() - 1).size());
             return new TrialResult(TrialResult.SCHEMA, runId, spec.id(), spec.runtime(), spec.entry().name(),
-                    spec.entry().kind(), spec.threadCounts(), size, spec.warmups(), spec.scaling(), status, message, startedAt,
+                    spec.entry().kind(), spec.threadCounts(), size, spec.warmups(), spec.scaling(), spec.mode(), status, message, startedAt,
                     out.wall().toNanos() / 1e9, out.exitCode(), out.launch(), d.meta().orElse(null), d.host().orElse(null),
                     d.calibration().orElse(null), d.samples().stream().map(x -> x.withFork(fork)).toList(), 1, d.probe().map(p -> p.get("result")).orElse(null), d.errors(),
                     d.otherLines() > 0 ? d.otherLines() : null, d.otherExamples().isEmpty() ? null : d.otherExamples(),
@@ -169,7 +169,7 @@ public final class TrialRunner {
             List<DriverOutput.Sample> samples = forks.stream().flatMap(r -> r.samples().stream()).toList();
             double wall = forks.stream().mapToDouble(r -> r.wallSeconds() == null ? 0 : r.wallSeconds()).sum();
             return new TrialResult(first.schema(), first.runId(), first.trial(), first.runtime(), first.name(),
-                    first.kind(), first.threadCounts(), first.size(), first.warmups(), first.scalingMode(), worst.status(),
+                    first.kind(), first.threadCounts(), first.size(), first.warmups(), first.scalingMode(), first.mode(), worst.status(),
                     worst.message(),
                     first.startedAt(), wall, worst.exitCode(), first.launch(), first.implementation(), first.host(),
                     first.calibration(), samples, forks.size(), first.probe(), worst.errors(), worst.otherOutputLines(),

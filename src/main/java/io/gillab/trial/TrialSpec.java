@@ -16,17 +16,28 @@ import java.util.stream.Collectors;
  * @param minSeconds   with calibration: the least time one single-threaded sample should take
  * @param forks        worker processes; later forks reuse the first fork's calibrated size
  * @param scaling      "strong" (the size is split over the threads) or "weak" (every thread does it all)
+ * @param mode         how the N workers run: "threads" (the default), "processes", "interpreters" or
+ *                     "contexts" (GraalPy); see {@link ExecutionMode}
  */
 public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> threadCounts, int samples, int warmups,
-        Long size, double minSeconds, int forks, String scaling) {
+        Long size, double minSeconds, int forks, String scaling, String mode) {
 
     public TrialSpec {
         threadCounts = List.copyOf(threadCounts);
+        mode = mode == null ? ExecutionMode.THREADS : mode;
     }
 
-    /** Stable identity of the trial inside a run, e.g. {@code jython/countdown}. */
+    public TrialSpec(String runtime, CatalogueEntry entry, List<Integer> threadCounts, int samples, int warmups,
+            Long size, double minSeconds, int forks, String scaling) {
+        this(runtime, entry, threadCounts, samples, warmups, size, minSeconds, forks, scaling, ExecutionMode.THREADS);
+    }
+
+    /**
+     * Stable identity of the trial inside a run, e.g. {@code jython/countdown}, or
+     * {@code cpython:3.14/countdown@processes} for a mode other than threads.
+     */
     public String id() {
-        return runtime + "/" + entry.name();
+        return runtime + "/" + entry.name() + (ExecutionMode.THREADS.equals(mode) ? "" : "@" + mode);
     }
 
     /** How many measured samples one fork must report for it to count as complete. */
@@ -48,6 +59,9 @@ public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> thre
             }
             if ("weak".equals(scaling)) {
                 args.addAll(List.of("--scaling", "weak"));
+            }
+            if (!ExecutionMode.THREADS.equals(mode)) {
+                args.addAll(List.of("--mode", mode));
             }
         }
         return args;
