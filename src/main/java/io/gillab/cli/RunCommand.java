@@ -202,15 +202,19 @@ final class RunCommand implements Callable<Integer> {
         stdout.flush();
         Run.Outcome outcome;
         try {
-            outcome = new Run(options, GillabHome.locate(), new java.io.PrintStream(System.out, true)).execute();
+            var console = new java.io.PrintStream(System.out, true);
+            outcome = new Run(options, GillabHome.locate(), console, ProgressBarDisplay.forTerminal(console)).execute();
         } catch (Run.UsageException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         System.out.println();
         System.out.print(TerminalTable.render(outcome.results()));
         System.out.println();
-        System.out.println("results: " + outcome.resultsFile().path().toAbsolutePath());
-        System.out.println("analysis: " + io.gillab.report.AnalysisFile.write(outDir, outcome.results()).toAbsolutePath());
+        var paths = new java.io.PrintWriter(System.out, true);
+        paths.printf("%-12s %s%n", "results:", outcome.resultsFile().path().toAbsolutePath());
+        // Reports cover the whole directory: after a resume or with shards, every trial it holds.
+        io.gillab.results.ResultSet saved = io.gillab.results.ResultSet.load(outDir);
+        ReportPaths.print(paths, io.gillab.report.ReportPublisher.publish(outDir, saved.results(), saved.runs()));
         long bad = outcome.results().stream()
                 .filter(r -> r.status() == TrialResult.Status.failed || r.status() == TrialResult.Status.timeout)
                 .count();

@@ -28,11 +28,50 @@ public final class Run {
     private final RunOptions options;
     private final GillabHome home;
     private final PrintStream out;
+    private final Progress progress;
 
     public Run(RunOptions options, GillabHome home, PrintStream out) {
+        this(options, home, out, Progress.lines(out));
+    }
+
+    public Run(RunOptions options, GillabHome home, PrintStream out, Progress progress) {
         this.options = options;
         this.home = home;
         this.out = out;
+        this.progress = progress;
+    }
+
+    /** Follows the trials as they end: plain lines by default, a progress bar on a terminal. */
+    public interface Progress extends AutoCloseable {
+        /** Called once, before the first trial, with the number of trials to run. */
+        void start(int trials);
+
+        /** A trial ended (or the run stopped): one line saying how. */
+        void trialEnded(String line);
+
+        /** Any other line while trials run. */
+        void note(String line);
+
+        @Override
+        void close();
+
+        static Progress lines(PrintStream out) {
+            return new Progress() {
+                public void start(int trials) {
+                }
+
+                public void trialEnded(String line) {
+                    out.println(line);
+                }
+
+                public void note(String line) {
+                    out.println(line);
+                }
+
+                public void close() {
+                }
+            };
+        }
     }
 
     /** Thrown for bad input found before any trial starts (unknown runtime or workload, broken file). */
@@ -92,10 +131,22 @@ public final class Run {
         List<TrialSpec> todo = specs.stream().filter(s -> !done.containsKey(s.id())).toList();
         out.println("  " + specs.size() + " trials" + (options.resume() ? ", " + (specs.size() - todo.size())
                 + " already in results.jsonl, " + todo.size() + " to run" : "") + " -> " + results.path());
+        // TrialRunner reports each trial's end as a line starting "[i/n]"; anything else is a note.
         TrialRunner runner = new TrialRunner(runtimes, availability, options.searchPaths(), options.timeout(), results,
-                runId, line -> out.println("  " + line));
+                runId, line -> {
+                    if (line.startsWith("[") || line.startsWith("stopped:")) {
+                        progress.trialEnded("  " + line);
+                    } else {
+                        progress.note("  " + line);
+                    }
+                });
         Map<String, TrialResult> fresh = new LinkedHashMap<>();
-        runner.runAll(todo).forEach(r -> fresh.put(r.trial(), r));
+        progress.start(todo.size());
+        try {
+            runner.runAll(todo).forEach(r -> fresh.put(r.trial(), r));
+        } finally {
+            progress.close();
+        }
         List<TrialResult> all = new ArrayList<>();
         for (TrialSpec s : specs) {
             TrialResult r = fresh.containsKey(s.id()) ? fresh.get(s.id()) : done.get(s.id());
