@@ -1,0 +1,151 @@
+package io.gillab.report;
+
+import io.gillab.trial.TrialResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code report.md}: the report as GitHub-flavoured Markdown tables, small enough for a CI job summary
+ * (no images): behaviour matrix, per-workload speedups with CIs, the convoy, the runtime comparison and
+ * the failures. The charts are in report.html.
+ */
+final class MarkdownReport {
+    /** A job summary is capped (1 MiB); long probe answers and messages are cut, report.html has them. */
+    static final int MAX_CELL = 160;
+
+    private final ReportModel model;
+    private final StringBuilder out = new StringBuilder();
+
+    private MarkdownReport(ReportModel model) {
+        this.model = model;
+    }
+
+    static String render(ReportModel model) {
+        return new MarkdownReport(model).document();
+    }
+
+    private String document() {
+        List<TrialResult> rs = model.results();
+        out.append("# gillab report\n\n").append(rs.size()).append(" trials on ")
+                .append(String.join(", ", model.runtimes().stream().map(r -> "`" + r + "`").toList())).append(": ");
+        List<String> counts = new ArrayList<>();
+        for (TrialResult.Status s : TrialResult.Status.values()) {
+            long n = rs.stream().filter(r -> r.status() == s).count();
+            if (n > 0) {
+                counts.add(n + " " + s);
+            }
+        }
+        out.append(String.join(", ", counts)).append(". Medians of steady samples, 95% bootstrap CIs in brackets; ")
+                .append("charts in report.html.\n\n");
+        model.results().stream().filter(ReportModel::interpreterOnly).map(TrialResult::runtime).distinct()
+                .forEach(rt -> out.append("> **Warning:** `").append(rt)
+                        .append("` ran GraalPy interpreter only (no Graal JIT).\n\n"));
+        behaviour();
+        workloads();
+        comparison();
+        failures();
+        return out.toString();
+    }
+
+    private void behaviour() {
+        BehaviourMatrix m = BehaviourMatrix.of(model);
+        if (m.rows().isEmpty()) {
+            return;
+        }
+        out.append("## Behaviour matrix\n\n");
+        if (m.fromVerdicts()) {
+            out.append(m.mismatches()).append(" mismatch").append(m.mismatches() == 1 ? "" : "es")
+                    .append(". ✅ as expected, ❌ not as expected (expected value after →), ⚪ no data; ")
+                    .append("\"seed ✗\" marks an observation that contradicts the seed's claim.\n\n");
+        }
+        List<String> header = new ArrayList<>(List.of(m.fromVerdicts() ? "check" : "probe"));
+        header.addAll(m.runtimes());
+        List<List<String>> rows = new ArrayList<>();
+        for (BehaviourMatrix.Row row : m.rows()) {
+            List<String> cells = new ArrayList<>(List.of(row.check()));
+            for (String rt : m.runtimes()) {
+                cells.add(cell(row.cells().get(rt)));
+            }
+            rows.add(cells);
+        }
+        table(new ReportTables.Table(header, rows));
+    }
+
+    private static String cell(BehaviourMatrix.Cell c) {
+        if (c == null) {
+            return "-";
+        }
+        String observed = c.observed() == null ? "-" : c.observed();
+        if (c.outcome() == null) {
+            return observed;
+        }
+        String s = switch (c.outcome()) {
+            case MATCH -> "✅ " + observed;
+            case MISMATCH -> "❌ " + observed + " → " + c.expected();
+            case NO_DATA -> "⚪ " + observed;
+        };
+        return Boolean.FALSE.equals(c.claimHolds()) ? s + " (seed ✗)" : s;
+    }
+
+    private void workloads() {
+        for (String name : model.workloadNames()) {
+            List<TrialResult> trials = model.trialsOf(name);
+            List<TrialResult> mixed = trials.stream().filter(ReportModel::isMixed).toList();
+            out.append("## ").append(name).append(" (").append(trials.get(0).kind()).append(")\n\n");
+            if (!mixed.isEmpty()) {
+                out.append("I/O latency while K CPU-bound threads run.\n\n");
+                table(ReportTables.convoy(mixed));
+            }
+            List<TrialResult> rest = trials.stream().filter(r -> !ReportModel.isMixed(r)).toList();
+            if (!rest.isEmpty()) {
+                table(ReportTables.scaling(model, rest));
+            }
+        }
+    }
+
+    private void comparison() {
+        List<String> names = model.workloadNames().stream()
+                .filter(n -> model.comparison().rows(n).size() > 1).toList();
+        if (names.isEmpty()) {
+            return;
+        }
+        out.append("## Runtimes compared at 1 thread (time per work unit)\n\n");
+        for (String name : names) {
+            out.append("**").append(name).append("**\n\n");
+            table(ReportTables.comparison(model, name));
+        }
+    }
+
+    private void failures() {
+        ReportTables.Table t = ReportTables.failures(model);
+        out.append("## Failed, timed-out and skipped trials\n\n");
+        if (t.isEmpty()) {
+            out.append("None.\n");
+            return;
+        }
+        table(t);
+    }
+
+    private void table(ReportTables.Table t) {
+        out.append('|');
+        t.header().forEach(h -> out.append(' ').append(esc(h)).append(" |"));
+        out.append("\n|");
+        t.header().forEach(h -> out.append(" --- |"));
+        out.append('\n');
+        for (List<String> row : t.rows()) {
+            out.append('|');
+            row.forEach(c -> out.append(' ').append(esc(c)).append(" |"));
+            out.append('\n');
+        }
+        out.append('\n');
+    }
+
+    /** One line per cell, pipes escaped, HTML inert, long text cut. */
+    static String esc(String s) {
+        if (s == null || s.isEmpty()) {
+            return " ";
+        }
+        String one = s.replace("\r", " ").replace("\n", " ").replace("|", "\\|").replace("<", "&lt;");
+        return one.length() > MAX_CELL ? one.substring(0, MAX_CELL - 1) + "…" : one;
+    }
+}

@@ -1,0 +1,90 @@
+package io.gillab.report;
+
+import io.gillab.stats.Comparison;
+import io.gillab.stats.SampleSummary;
+import io.gillab.trial.TrialResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Implementations side by side at one thread, per workload: steady seconds per work unit (runtimes
+ * calibrate to different sizes, so per unit is what compares) with the median's 95% CI, and the ratio to
+ * a baseline (the first CPython, as in the terminal's comparison table) with Mann-Whitney p-values
+ * Holm-corrected across the whole report.
+ */
+final class RuntimeComparison {
+
+    /** One trial's figures; {@code vsBaseline} is null for the baseline itself and when it is missing. */
+    record Row(String workload, TrialResult trial, SampleSummary perUnit, Comparison vsBaseline) {
+    }
+
+    private final String baseline;
+    private final List<Row> rows;
+
+    private RuntimeComparison(String baseline, List<Row> rows) {
+        this.baseline = baseline;
+        this.rows = rows;
+    }
+
+    String baseline() {
+        return baseline;
+    }
+
+    List<Row> rows(String workload) {
+        return rows.stream().filter(r -> r.workload().equals(workload)).toList();
+    }
+
+    static RuntimeComparison of(ReportModel model) {
+        List<TrialResult> ok = model.results().stream()
+                .filter(r -> !ReportModel.isProbe(r) && !ReportModel.isMixed(r) && r.ok()
+                        && r.size() != null && r.size() > 0)
+                .toList();
+        List<String> runtimes = ok.stream().map(TrialResult::runtime).distinct().toList();
+        String baseline = runtimes.stream().filter(id -> id.startsWith("cpython")).findFirst()
+                .orElse(runtimes.isEmpty() ? null : runtimes.get(0));
+        List<Row> rows = new ArrayList<>();
+        List<Integer> compared = new ArrayList<>();
+        for (String workload : ok.stream().map(TrialResult::name).distinct().toList()) {
+            List<TrialResult> trials = ok.stream().filter(r -> r.name().equals(workload)).toList();
+            TrialResult base = trials.stream().filter(r -> r.runtime().equals(baseline)
+                    && io.gillab.trial.ExecutionMode.THREADS.equals(r.executionMode())).findFirst().orElse(null);
+            double[] b = base == null ? new double[0] : perUnit(model, base);
+            for (TrialResult r : trials) {
+                double[] a = perUnit(model, r);
+                if (a.length == 0) {
+                    continue;
+                }
+                Comparison c = r == base || b.length == 0 ? null : Comparison.of(a, b);
+                if (c != null) {
+                    compared.add(rows.size());
+                }
+                rows.add(new Row(workload, r, SampleSummary.of(a), c));
+            }
+        }
+        double[] adjusted = Comparison.holm(compared.stream()
+                .mapToDouble(i -> rows.get(i).vsBaseline().pMannWhitney()).toArray());
+        for (int k = 0; k < compared.size(); k++) {
+            Row row = rows.get(compared.get(k));
+            rows.set(compared.get(k), new Row(row.workload(), row.trial(), row.perUnit(),
+                    row.vsBaseline().withAdjustedP(adjusted[k])));
+        }
+        return new RuntimeComparison(baseline, rows);
+    }
+
+    /** Steady one-thread seconds divided by the trial's size. */
+    static double[] perUnit(ReportModel model, TrialResult r) {
+        return model.analysis(r).steadySamples().getOrDefault(1, List.of()).stream()
+                .mapToDouble(x -> x / r.size()).toArray();
+    }
+
+    /** The verdict in words, as the terminal's comparison table puts it. */
+    static String verdict(Comparison c) {
+        if (c == null) {
+            return "";
+        }
+        return Double.isNaN(c.pMannWhitney()) ? "too few samples to tell"
+                : !c.significant() ? "no significant difference"
+                : c.ratio() < 1 ? Fmt.f("%.2fx faster", 1 / c.ratio())
+                : Fmt.f("%.2fx slower", c.ratio());
+    }
+}

@@ -1,0 +1,99 @@
+package io.gillab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gillab.trial.TrialResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * report.html opened in a real headless Chromium (Debian's {@code chromium}, which .ci/run installs):
+ * the rendered DOM has the behaviour matrix and a chart per workload, the console reports no error,
+ * and a screenshot is kept at target/report-screenshot.png. Skipped, saying why, without a browser.
+ * About 5 s (two browser starts), so not tagged slow.
+ */
+class ReportBrowserTest {
+    private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private record Result(int exit, String stdout, String stderr) {
+    }
+
+    @Test
+    void reportRendersInHeadlessChromium() throws Exception {
+        Optional<Path> browser = findBrowser();
+        assumeTrue(browser.isPresent(), "no headless browser found on PATH (looked for " + BROWSERS
+                + "); install Debian's chromium to run this test");
+        Path out = Path.of("target", "report-browser").toAbsolutePath();
+        Reports.Written written = Reports.write(out, ReportFixture.input(true));
+        String url = written.html().toUri().toString();
+        Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+
+        Result shot = chromium(browser.get(), out, "--screenshot=" + screenshot, "--window-size=1280,4000", url);
+        assertEquals(0, shot.exit(), shot.stderr());
+        byte[] png = Files.readAllBytes(screenshot);
+        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG screenshot");
+
+        Result dom = chromium(browser.get(), out, "--dump-dom", url);
+        assertEquals(0, dom.exit(), dom.stderr());
+        String rendered = dom.stdout();
+        assertTrue(rendered.contains("<table class=\"matrix\">"), "the behaviour matrix is in the rendered DOM");
+        for (String name : workloadNames()) {
+            assertTrue(Pattern.compile("data-workload=\"" + Pattern.quote(name) + "\">\\s*<svg").matcher(rendered)
+                    .find(), "a chart for " + name + " in the rendered DOM");
+        }
+        for (Result r : List.of(shot, dom)) {
+            // the page has no script; a console error would mean the browser choked on the markup
+            assertFalse(r.stderr().contains("Uncaught") || r.stderr().contains(":CONSOLE("), r.stderr());
+        }
+    }
+
+    private static List<String> workloadNames() throws IOException {
+        return ReportFixture.results().stream().filter(r -> !"probe".equals(r.kind())).map(TrialResult::name)
+                .distinct().toList();
+    }
+
+    private static Result chromium(Path browser, Path work, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--no-first-run", "--enable-logging=stderr",
+                "--user-data-dir=" + work.resolve("chromium-profile")));
+        cmd.addAll(Arrays.asList(args));
+        Path stdout = work.resolve("chromium.out");
+        Path stderr = work.resolve("chromium.err");
+        Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("chromium did not finish in " + TIMEOUT_SECONDS + " s: "
+                    + Files.readString(stderr, StandardCharsets.UTF_8));
+        }
+        return new Result(p.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    private static Optional<Path> findBrowser() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String name : BROWSERS) {
+            for (String dir : path.split(File.pathSeparator)) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
