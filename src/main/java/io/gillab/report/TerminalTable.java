@@ -55,7 +55,7 @@ public final class TerminalTable {
         header.add("notes");
         TextTable table = new TextTable(header);
         for (TrialResult r : rows) {
-            List<String> row = new ArrayList<>(List.of(r.runtime(), implementationLabel(List.of(r)), r.name(),
+            List<String> row = new ArrayList<>(List.of(ReportModel.seriesLabel(r), implementationLabel(List.of(r)), r.name(),
                     r.kind(), r.size() == null ? "-" : r.size().toString()));
             TrialAnalysis a = TrialAnalysis.of(r);
             List<String> notes = new ArrayList<>();
@@ -142,10 +142,7 @@ public final class TerminalTable {
     }
 
     private static OptionalDouble metricMedian(TrialResult r, int threads, String metric) {
-        return Stats.median(r.samples().stream()
-                .filter(s -> !s.warmup() && s.threads() == threads && s.metrics() != null
-                        && s.metrics().containsKey(metric))
-                .map(s -> s.metrics().get(metric)).toList());
+        return Stats.median(MixedFigures.values(r, threads, metric));
     }
 
     private static String renderProbes(List<TrialResult> rows) {
