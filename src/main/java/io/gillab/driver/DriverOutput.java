@@ -166,9 +166,42 @@ public final class DriverOutput {
             sb.append(" (").append(error.path("file").asText());
             if (error.hasNonNull("line")) {
                 sb.append(':').append(error.path("line").asInt());
+            } else if ("ContractError".equals(error.path("exception").asText())) {
+                int line = contractLine(error.path("file").asText(), error.path("message").asText(""));
+                if (line > 0) {
+                    sb.append(':').append(line);
+                }
             }
             sb.append(')');
         }
         return sb.toString();
+    }
+
+    /**
+     * The line of a contract problem the driver reports without one ("KIND must be one of ...",
+     * "DEFAULT_SIZE must be ..."): where the file assigns or defines the name the first problem starts with;
+     * 0 when the name is not in the file (a missing {@code run(size)} has no line).
+     */
+    static int contractLine(String file, String message) {
+        int at = message.indexOf("contract: ");
+        String problems = at >= 0 ? message.substring(at + "contract: ".length()) : message;
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)").matcher(problems);
+        if (!name.find()) {
+            return 0;
+        }
+        java.util.regex.Pattern where = java.util.regex.Pattern.compile(
+                "^(" + name.group(1) + "\\s*=|def\\s+" + name.group(1) + "\\s*\\()");
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (int i = 0; i < lines.size(); i++) {
+                if (where.matcher(lines.get(i)).find()) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            // no line, then
+        }
+        return 0;
     }
 }

@@ -15,6 +15,10 @@ import java.util.List;
  * hundreds of megabytes costs a few megabytes, and the records after its flood still arrive; record
  * lines together are capped at {@link #MAX_RECORD_BYTES}. Bytes can be
  * pushed in chunks (container log frames) or read from a stream (child processes).
+ *
+ * <p>A record always starts a line: when {@code {"gillab"} appears in the middle of a line (a workload
+ * wrote a partial line, or a torn record, just before the driver's next record), the line is split there,
+ * so the garbage before it costs nothing but itself and the record still arrives whole.
  */
 final class BoundedLineReader {
     static final int MAX_LINES = 200_000;
@@ -28,13 +32,16 @@ final class BoundedLineReader {
 
     private final List<String> lines = new ArrayList<>();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-    private int lineLength;          // bytes seen in the current line, kept or not
+    private long lineLength;          // bytes seen in the current line, kept or not
     private boolean lineIsRecord = true; // until a byte differs from RECORD_PREFIX
     private boolean cut;
     private int otherKept;
     private long dropped;
     private long truncated;
     private long firstResultNanos = -1;
+    private int prefixMatch;         // bytes of RECORD_PREFIX matched so far, anywhere in the line
+    private long totalBytes;
+    private long splits;
 
     void readAll(InputStream in) throws IOException {
         byte[] buf = new byte[8192];
@@ -46,14 +53,24 @@ final class BoundedLineReader {
     }
 
     synchronized void accept(byte[] buf, int off, int len) {
+        totalBytes += len;
         for (int i = off; i < off + len; i++) {
             byte b = buf[i];
             if (b == '\n') {
                 endLine();
                 continue;
             }
-            if (lineLength < RECORD_PREFIX.length && b != RECORD_PREFIX[lineLength]) {
+            if (lineLength < RECORD_PREFIX.length && b != RECORD_PREFIX[(int) lineLength]) {
                 lineIsRecord = false;
+            }
+            // RECORD_PREFIX has no proper prefix that is also a suffix: a mismatch restarts the match.
+            prefixMatch = b == RECORD_PREFIX[prefixMatch] ? prefixMatch + 1 : b == RECORD_PREFIX[0] ? 1 : 0;
+            if (prefixMatch == RECORD_PREFIX.length) {
+                prefixMatch = 0;
+                if (lineLength >= RECORD_PREFIX.length) {
+                    splitBeforeRecord();
+                    continue;
+                }
             }
             lineLength++;
             int limit = lineIsRecord ? MAX_LINE_BYTES : MAX_OTHER_LINE_BYTES;
@@ -63,6 +80,25 @@ final class BoundedLineReader {
                 cut = true;
             }
         }
+    }
+
+    /**
+     * A record prefix just completed in the middle of a line (its last byte not yet added): end the line
+     * before the prefix, and start a new line holding the prefix.
+     */
+    private void splitBeforeRecord() {
+        long before = lineLength - (RECORD_PREFIX.length - 1);
+        byte[] kept = line.toByteArray();
+        line.reset();
+        line.write(kept, 0, (int) Math.min(before, kept.length));
+        cut = kept.length < before; // whether the garbage before the record was cut short
+        lineLength = before;
+        lineIsRecord = false;
+        splits++;
+        endLine();
+        line.write(RECORD_PREFIX, 0, RECORD_PREFIX.length);
+        lineLength = RECORD_PREFIX.length;
+        lineIsRecord = true;
     }
 
     /** Call at end of stream: a last line without a newline still counts. */
@@ -85,6 +121,7 @@ final class BoundedLineReader {
         lineLength = 0;
         lineIsRecord = true;
         cut = false;
+        prefixMatch = 0;
         if (record && firstResultNanos < 0
                 && (s.contains("\"record\":\"sample\"") || s.contains("\"record\":\"probe\""))) {
             firstResultNanos = System.nanoTime();
@@ -113,6 +150,16 @@ final class BoundedLineReader {
 
     synchronized long truncated() {
         return truncated;
+    }
+
+    /** Every byte read, kept or not. */
+    synchronized long totalBytes() {
+        return totalBytes;
+    }
+
+    /** Lines split because a record started in the middle of them (a partial line before it). */
+    synchronized long splits() {
+        return splits;
     }
 
     /** System.nanoTime() when the first sample or probe record arrived, or -1. */

@@ -51,7 +51,7 @@ public final class GraalPyRuntime implements PythonRuntime {
     }
 
     /** Null when the JIT can be enabled, else the reason it cannot. */
-    String whyNoJit() {
+    public String whyNoJit() {
         if (home.graalCompilerJars().isEmpty()) {
             return "no Graal compiler jars in " + home.jvmciDir() + " (run ./mvnw package)";
         }
@@ -83,6 +83,6 @@ public final class GraalPyRuntime implements PythonRuntime {
                     home.graalCompilerJars().stream().map(Path::toString).toList()));
         }
         // Without those flags Truffle falls back to its interpreter; the host record says which ran.
-        return ProcessRunner.run(WorkerJvm.command(home, flags, "graalpy", call), Map.of(), null, timeout);
+        return WorkerJvm.run(WorkerJvm.command(home, flags, "graalpy", call), timeout);
     }
 }

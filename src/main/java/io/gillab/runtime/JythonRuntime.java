@@ -44,6 +44,6 @@ public final class JythonRuntime implements PythonRuntime {
 
     @Override
     public ProcessOutput run(DriverCall call, Duration timeout) throws IOException {
-        return ProcessRunner.run(WorkerJvm.command(home, List.of(), "jython", call), Map.of(), null, timeout);
+        return WorkerJvm.run(WorkerJvm.command(home, List.of(), "jython", call), timeout);
     }
 }

@@ -34,6 +34,16 @@ public final class LineCollector {
         return stdout.truncated();
     }
 
+    /** Every stdout byte received, kept or not. */
+    public long stdoutBytes() {
+        return stdout.totalBytes();
+    }
+
+    /** Lines split because a record began in the middle of them (after a partial line). */
+    public long splitLines() {
+        return stdout.splits();
+    }
+
     public long firstResultNanos() {
         return stdout.firstResultNanos();
     }

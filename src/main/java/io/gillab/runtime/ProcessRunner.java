@@ -84,7 +84,7 @@ public final class ProcessRunner {
             launch.put("first_result_seconds", (stdout.firstResultNanos() - start) / 1e9);
         }
         return new ProcessOutput(exit, !finished, stdout.lines(), stdout.dropped(), stdout.truncated(),
-                stderr.text(), wall, launch);
+                stderr.text(), wall, launch, stdout.totalBytes(), null);
     }
 
     /** Kills the process and everything it started (a worker JVM's threads die with it). */

@@ -9,7 +9,9 @@ import java.util.List;
 final class WorkerJvm {
     static final String MAIN_CLASS = "io.gillab.worker.WorkerMain";
     /** A worker's heap: set explicitly, since the JVM default (a quarter of memory) differs per machine. */
-    static final String HEAP = "-Xmx2g";
+    static final String DEFAULT_HEAP = "2g";
+    /** System property that overrides the worker heap (e.g. {@code -Dgillab.worker.heap=512m}). */
+    public static final String HEAP_PROPERTY = "gillab.worker.heap";
 
     private WorkerJvm() {
     }
@@ -18,10 +20,22 @@ final class WorkerJvm {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** Flags every worker gets: a fixed heap, and quiet JDK warnings about native access and Unsafe. */
+    /** The worker heap size as given to -Xmx: {@value #DEFAULT_HEAP} unless {@value #HEAP_PROPERTY} says otherwise. */
+    static String heap() {
+        String h = System.getProperty(HEAP_PROPERTY);
+        return h == null || !h.strip().matches("[0-9]+[kKmMgG]?") ? DEFAULT_HEAP : h.strip();
+    }
+
+    /**
+     * Flags every worker gets: a fixed heap; exit at the first OutOfMemoryError (an engine that goes on
+     * after one may be left in a bad state, Jython says so itself, and hang until the time limit) with
+     * "Terminating due to java.lang.OutOfMemoryError" on stderr; quiet JDK warnings about native access
+     * and Unsafe.
+     */
     static List<String> commonFlags() {
         List<String> flags = new ArrayList<>();
-        flags.add(HEAP);
+        flags.add("-Xmx" + heap());
+        flags.add("-XX:+ExitOnOutOfMemoryError");
         flags.add("--enable-native-access=ALL-UNNAMED");
         if (Runtime.version().feature() >= 23) {
             flags.add("--sun-misc-unsafe-memory-access=allow");
@@ -41,5 +55,12 @@ final class WorkerJvm {
         cmd.add(home.driver().toString());
         cmd.addAll(call.argsWithLocalPaths());
         return cmd;
+    }
+
+    /** Runs a worker and notes its heap limit in the launch record (an OutOfMemoryError is explained with it). */
+    static ProcessOutput run(List<String> command, java.time.Duration timeout) throws java.io.IOException {
+        ProcessOutput out = ProcessRunner.run(command, java.util.Map.of(), null, timeout);
+        out.launch().put("worker_heap", heap());
+        return out;
     }
 }

@@ -61,8 +61,8 @@ public final class TrialRunner {
 
     private static String summary(TrialResult r) {
         return switch (r.status()) {
-            case ok -> r.probe() != null ? "ok" : String.format("ok (%d samples, %.1f s)", r.samples().stream().filter(x -> !x.warmup()).count(),
-                    r.wallSeconds());
+            case ok -> (r.probe() != null ? "ok" : String.format("ok (%d samples, %.1f s)", r.samples().stream().filter(x -> !x.warmup()).count(),
+                    r.wallSeconds())) + (r.message() == null ? "" : "; note: " + r.message());
             default -> r.status() + ": " + r.message();
         };
     }
@@ -86,7 +86,7 @@ public final class TrialRunner {
                 break;
             }
             TrialResult r = TrialOutcome.of(spec, runId, startedAt, out, DriverOutput.parse(out.stdoutLines()), timeout,
-                    f);
+                    f, av.reason());
             forks.add(r);
             if (r.status() != TrialResult.Status.ok) {
                 break; // a failing fork would fail again; keep what was measured
@@ -119,9 +119,16 @@ public final class TrialRunner {
 
         static TrialResult of(TrialSpec spec, String runId, String startedAt, ProcessOutput out, DriverOutput d,
                 Duration timeout, int fork) {
+            return of(spec, runId, startedAt, out, d, timeout, fork, null);
+        }
+
+        /** @param availability what the runtime's availability check said (explains a GraalPy without JIT) */
+        static TrialResult of(TrialSpec spec, String runId, String startedAt, ProcessOutput out, DriverOutput d,
+                Duration timeout, int fork, String availability) {
             TrialResult.Status status;
             String message;
             long measured = d.samples().stream().filter(x -> !x.warmup()).count();
+            String threadDeath = uncaughtThreadException(out.stderrTail());
             if (out.timedOut()) {
                 status = TrialResult.Status.timeout;
                 message = "timed out: killed after " + timeout.toSeconds() + " s (the time limit; --timeout)"
@@ -131,8 +138,12 @@ public final class TrialRunner {
                 message = DriverOutput.describeError(d.errors().get(0));
             } else if (!d.finished()) {
                 status = TrialResult.Status.failed;
-                message = "the process exited with code " + out.exitCode() + " before the driver finished"
-                        + lastLine(out.stderrTail());
+                message = whyUnfinished(out);
+            } else if (threadDeath != null) {
+                // A thread the workload started died: its share of the work is missing from the samples.
+                status = TrialResult.Status.failed;
+                message = "a workload thread died of an uncaught exception: " + threadDeath
+                        + " (its work is missing from the samples)";
             } else if (!spec.entry().isProbe() && measured != spec.expectedSamples()) {
                 status = TrialResult.Status.failed;
                 message = "expected " + spec.expectedSamples() + " samples, the driver gave " + measured;
@@ -144,9 +155,20 @@ public final class TrialRunner {
                 message = null;
             }
             if (out.droppedLines() > 0 || out.truncatedLines() > 0) {
-                String note = "output over the limit: " + out.droppedLines() + " lines dropped, "
-                        + out.truncatedLines() + " over-long lines cut";
+                String note = "output over the limit: "
+                        + (out.stdoutBytes() >= 0 ? String.format(java.util.Locale.ROOT, "%.1f MB on stdout, ",
+                                out.stdoutBytes() / 1e6) : "")
+                        + out.droppedLines() + " lines dropped, " + out.truncatedLines()
+                        + " over-long lines cut (kept: every gillab record, the first 1000 other lines, 4 KiB each)";
                 message = message == null ? note : message + "; " + note;
+            }
+            String noJit = jitMissing(spec, d, availability);
+            if (noJit != null) {
+                message = message == null ? noJit : message + "; " + noJit;
+            }
+            if (out.launch() != null && out.launch().get("error") != null && status != TrialResult.Status.ok
+                    && (message == null || !message.contains(String.valueOf(out.launch().get("error"))))) {
+                message = message + "; " + out.launch().get("error");
             }
             // The size the samples really used: given, or chosen by the driver's calibration.
             Long size = d.samples().isEmpty() ? spec.size() : Long.valueOf(d.samples().get(d.samples().size() - 1).size());
@@ -174,6 +196,102 @@ public final class TrialRunner {
                     first.startedAt(), wall, worst.exitCode(), first.launch(), first.implementation(), first.host(),
                     first.calibration(), samples, forks.size(), first.probe(), worst.errors(), worst.otherOutputLines(),
                     worst.otherOutputExamples(), worst.stderrTail());
+        }
+
+        /** Why a process ended before the driver's end record, in words, with the cause when it is known. */
+        static String whyUnfinished(ProcessOutput out) {
+            String what = out.launch() != null && "container".equals(out.launch().get("kind")) ? "the container"
+                    : "the process";
+            if (out.killedBy() != null) {
+                return "killed: " + out.killedBy() + "; " + what + " exited with code " + out.exitCode()
+                        + " before the driver finished";
+            }
+            String stderr = out.stderrTail() == null ? "" : out.stderrTail();
+            // -XX:+ExitOnOutOfMemoryError prints "Terminating due to java.lang.OutOfMemoryError: ..." on stdout.
+            String oomText = stderr + "\n" + String.join("\n", out.stdoutLines().stream()
+                    .filter(l -> l.contains("java.lang.OutOfMemoryError")).toList());
+            int oom = oomText.lastIndexOf("java.lang.OutOfMemoryError");
+            if (oom >= 0) {
+                int eol = oomText.indexOf('\n', oom);
+                String error = oomText.substring(oom, eol < 0 ? oomText.length() : eol).strip();
+                Object heap = out.launch() == null ? null : out.launch().get("worker_heap");
+                return "the worker JVM ran out of memory (" + error
+                        + (heap != null ? "; worker heap -Xmx" + heap + ", set with -Dgillab.worker.heap" : "")
+                        + "); exit code " + out.exitCode() + " before the driver finished";
+            }
+            String signal = signal(out.exitCode());
+            if (signal != null) {
+                return what + " was killed by " + signal + " (exit code " + out.exitCode()
+                        + ") before the driver finished" + lastLine(stderr);
+            }
+            return what + " exited with code " + out.exitCode() + " before the driver finished" + lastLine(stderr);
+        }
+
+        /** Exit codes 129..159 mean "killed by signal (code - 128)" for a process and for a container. */
+        static String signal(int exitCode) {
+            if (exitCode <= 128 || exitCode >= 160) {
+                return null;
+            }
+            int sig = exitCode - 128;
+            String name = switch (sig) {
+                case 1 -> "SIGHUP";
+                case 2 -> "SIGINT";
+                case 3 -> "SIGQUIT";
+                case 4 -> "SIGILL";
+                case 6 -> "SIGABRT (a crash: e.g. the JVM or the interpreter aborted)";
+                case 7 -> "SIGBUS";
+                case 8 -> "SIGFPE";
+                case 9 -> "SIGKILL (from outside gillab, or the kernel's out-of-memory killer)";
+                case 11 -> "SIGSEGV (the interpreter crashed: e.g. a C stack overflow)";
+                case 13 -> "SIGPIPE";
+                case 15 -> "SIGTERM";
+                default -> "signal " + sig;
+            };
+            return name.startsWith("signal") ? name : "signal " + sig + " " + name;
+        }
+
+        /**
+         * The exception line of a thread that died uncaught, from stderr ("Exception in thread X:" and a
+         * traceback, as CPython, GraalPy and Jython print it, or a Java thread's stack trace), or null.
+         */
+        static String uncaughtThreadException(String stderr) {
+            if (stderr == null) {
+                return null;
+            }
+            int at = stderr.indexOf("Exception in thread ");
+            if (at < 0) {
+                return null;
+            }
+            String[] lines = stderr.substring(at).split("\r?\n");
+            String header = lines[0];
+            int colon = header.indexOf(":Traceback");
+            String thread = (colon > 0 ? header.substring(0, colon) : header).substring("Exception in thread ".length())
+                    .replaceAll(":$", "").strip();
+            if (header.contains("\"") && header.matches(".*\\s\\S*(Exception|Error)\\b.*")) {
+                return header.substring("Exception in thread ".length()).strip(); // a Java thread: all on one line
+            }
+            for (int i = 1; i < lines.length; i++) {
+                String l = lines[i];
+                if (l.isBlank() || Character.isWhitespace(l.charAt(0)) || l.startsWith("Traceback")) {
+                    continue;
+                }
+                return l.strip() + " (thread " + thread + ")";
+            }
+            return "(thread " + thread + ")";
+        }
+
+        /** A loud note when a runtime meant to run with the Graal JIT ran interpreter-only. */
+        static String jitMissing(TrialSpec spec, DriverOutput d, String availability) {
+            com.fasterxml.jackson.databind.JsonNode host = d.host().orElse(null);
+            if (host == null || !"graalpy".equals(host.path("engine").asText()) || host.path("jit").asBoolean(true)
+                    || spec.runtime().endsWith("-nojit")) {
+                return null;
+            }
+            String why = availability != null && availability.contains("WITHOUT its JIT: ")
+                    ? availability.substring(availability.indexOf("WITHOUT its JIT: ") + "WITHOUT its JIT: ".length())
+                    : "the engine reports \"" + host.path("engine_implementation").asText() + "\" (JVMCI unavailable?)";
+            return "JIT OFF: GraalPy ran interpreter-only, several times slower than with its JIT, so its times do "
+                    + "not compare with JIT runs; why: " + why;
         }
 
         private static String lastLine(String stderr) {

@@ -2,6 +2,10 @@ package io.gillab.runtime.container;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import io.gillab.runtime.Availability;
@@ -116,6 +120,12 @@ public final class ContainerRuntime implements PythonRuntime {
         if (io.gillab.runtime.ProcessRunner.shuttingDown()) {
             throw new IOException("gillab is stopping");
         }
+        // The daemon answered when the run began; if it has gone since, say so at once instead of
+        // letting Testcontainers retry against a dead socket.
+        String gone = DockerEndpoint.fromEnvironment().whyUnreachable();
+        if (gone != null) {
+            throw new IOException("the Docker daemon is gone: " + gone);
+        }
         List<String> mapped = new ArrayList<>();
         for (int i = 0; i < call.searchPaths().size(); i++) {
             mapped.add(EXTRA_IN_CONTAINER + i);
@@ -123,6 +133,7 @@ public final class ContainerRuntime implements PythonRuntime {
         List<String> command = new ArrayList<>(List.of(image.python(), "-u", SCRIPTS_IN_CONTAINER + "/driver.py"));
         command.addAll(call.argsWithPaths(mapped));
 
+        boolean readOnlyRoot = readOnlyRootPossible();
         LineCollector out = new LineCollector();
         Map<String, Object> launch = new LinkedHashMap<>();
         launch.put("kind", "container");
@@ -132,73 +143,160 @@ public final class ContainerRuntime implements PythonRuntime {
         launch.put("cpus", limits.cpus());
         launch.put("memory_bytes", limits.memoryBytes());
         launch.put("network", "none");
+        launch.put("read_only_root", readOnlyRoot);
 
         long start = System.nanoTime();
         boolean timedOut = false;
+        String killedBy = null;
         int exit;
-        try (GenericContainer<?> c = container(command, call.searchPaths())) {
-            c.start();
+        GenericContainer<?> c = container(command, call.searchPaths(), readOnlyRoot);
+        try {
+            try {
+                c.start();
+            } catch (RuntimeException e) {
+                // Testcontainers reports daemon and image trouble as unchecked exceptions.
+                throw new IOException("container " + imageName + " failed to start: " + rootMessage(e), e);
+            }
             launch.put("container_start_seconds", (System.nanoTime() - start) / 1e9);
             DockerClient docker = c.getDockerClient();
-            FrameCallback frames = docker.logContainerCmd(c.getContainerId()).withFollowStream(true)
-                    .withStdOut(true).withStdErr(true).exec(new FrameCallback(out));
-            // From here on, whatever goes wrong, the output collected so far is kept.
+            String id = c.getContainerId();
+            Integer code = null;
             try {
-                if (!frames.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    timedOut = true;
-                    try {
-                        docker.killContainerCmd(c.getContainerId()).exec();
-                    } catch (RuntimeException alreadyExited) {
-                        // it ended just as the limit struck; stop() below removes it either way
+                FrameCallback frames = docker.logContainerCmd(id).withFollowStream(true)
+                        .withStdOut(true).withStdErr(true).exec(new FrameCallback(out));
+                // From here on, whatever goes wrong, the output collected so far is kept.
+                try {
+                    if (!frames.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                        timedOut = true;
+                        try {
+                            docker.killContainerCmd(id).exec();
+                        } catch (RuntimeException alreadyExited) {
+                            // it ended just as the limit struck; removal below takes it either way
+                        }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    launch.put("error", "interrupted while waiting for the container");
+                } finally {
+                    frames.close();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                launch.put("error", "interrupted while waiting for the container");
+                if (frames.failure != null) {
+                    launch.put("error", "the log stream broke: " + rootMessage(frames.failure));
+                }
+                if (!timedOut) {
+                    code = docker.waitContainerCmd(id).start().awaitStatusCode(30, TimeUnit.SECONDS);
+                    killedBy = whyKilled(docker, id, code);
+                }
             } catch (RuntimeException e) {
-                launch.put("error", "log stream: " + e.getMessage());
-            } finally {
-                frames.close();
+                launch.putIfAbsent("error", "lost the container (the Docker daemon stopped answering?): "
+                        + rootMessage(e));
+                if (killedBy == null && !timedOut) {
+                    String why = DockerEndpoint.fromEnvironment().whyUnreachable();
+                    killedBy = why == null ? null : "the Docker daemon went away mid-trial (" + why + ")";
+                }
             }
             out.finish();
-            Integer code = null;
-            if (!timedOut) {
-                try {
-                    code = docker.waitContainerCmd(c.getContainerId()).start().awaitStatusCode(30, TimeUnit.SECONDS);
-                } catch (RuntimeException e) {
-                    launch.put("error", "exit status: " + e.getMessage());
-                }
-            }
             exit = code == null ? -1 : code;
-        } catch (RuntimeException e) {
-            // Testcontainers reports daemon and image trouble as unchecked exceptions.
-            throw new IOException("container " + imageName + " failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                c.stop(); // removes the container
+            } catch (RuntimeException e) {
+                launch.put("cleanup_error", "could not remove the container: " + rootMessage(e));
+            }
         }
         if (out.firstResultNanos() > 0) {
             launch.put("first_result_seconds", (out.firstResultNanos() - start) / 1e9);
         }
         return new ProcessOutput(exit, timedOut, out.lines(), out.dropped(), out.truncated(), out.stderrText(),
-                Duration.ofNanos(System.nanoTime() - start), launch);
+                Duration.ofNanos(System.nanoTime() - start), launch, out.stdoutBytes(), killedBy);
     }
 
-    private GenericContainer<?> container(List<String> command, List<Path> searchPaths) {
+    /**
+     * Why a container that exited by itself was killed, from {@code docker inspect}: the kernel's OOM
+     * killer at the memory limit, or a SIGKILL from outside gillab (exit 137); null for a normal exit.
+     */
+    private String whyKilled(DockerClient docker, String id, Integer code) {
+        Boolean oom = null;
+        try {
+            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(id).exec().getState();
+            oom = state == null ? null : state.getOOMKilled();
+        } catch (RuntimeException e) {
+            // the exit code alone has to do
+        }
+        if (Boolean.TRUE.equals(oom)) {
+            return "out of memory (container limit " + (limits.memoryBytes() >> 20) + " MiB; --memory)";
+        }
+        if (code != null && code == 137) {
+            return "SIGKILL from outside gillab (docker kill, or the Docker daemon stopped the container)";
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
+        return m.length() > 500 ? m.substring(0, 500) + "..." : m;
+    }
+
+    /**
+     * A read-only root needs the scripts bind-mounted (a read-only root refuses {@code docker cp}), and a
+     * bind needs the daemon on this machine: true for a unix socket, unless {@code -Dgillab.container.copy=true}.
+     */
+    static boolean readOnlyRootPossible() {
+        if (Boolean.getBoolean("gillab.container.copy")) {
+            return false;
+        }
+        return DockerEndpoint.fromEnvironment().host().startsWith("unix:");
+    }
+
+    /**
+     * The trial container: network none, CPU and memory limits, and where the daemon is local a read-only
+     * root file system with a small tmpfs on /tmp and the scripts bind-mounted read-only, so an untrusted
+     * workload can write nowhere but /tmp. With a remote daemon the scripts are copied in and the root
+     * stays writable.
+     */
+    private GenericContainer<?> container(List<String> command, List<Path> searchPaths, boolean readOnlyRoot) {
         TestcontainersSettings.apply();
+        List<Bind> binds = new ArrayList<>();
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(imageName))
                 .withNetworkMode("none")
-                .withCopyFileToContainer(MountableFile.forHostPath(home.scriptsDir()), SCRIPTS_IN_CONTAINER)
+                .withEnv("PYTHONDONTWRITEBYTECODE", "1")
                 .withCommand(command.toArray(String[]::new))
                 .withStartupCheckStrategy(new ExitIsFine())
                 // Never pull: the image was inspected locally; a registry is not an option here.
-                .withImagePullPolicy(name -> false)
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-                        .withNanoCPUs(Math.round(limits.cpus() * 1e9))
-                        .withMemory(limits.memoryBytes())
-                        .withMemorySwap(limits.memoryBytes()));
-        for (int i = 0; i < searchPaths.size(); i++) {
-            c.withCopyFileToContainer(MountableFile.forHostPath(searchPaths.get(i)), EXTRA_IN_CONTAINER + i);
+                .withImagePullPolicy(name -> false);
+        if (readOnlyRoot) {
+            binds.add(new Bind(home.scriptsDir().toAbsolutePath().toString(), new Volume(SCRIPTS_IN_CONTAINER),
+                    AccessMode.ro));
+            for (int i = 0; i < searchPaths.size(); i++) {
+                binds.add(new Bind(searchPaths.get(i).toAbsolutePath().toString(), new Volume(EXTRA_IN_CONTAINER + i),
+                        AccessMode.ro));
+            }
+        } else {
+            c.withCopyFileToContainer(MountableFile.forHostPath(home.scriptsDir()), SCRIPTS_IN_CONTAINER);
+            for (int i = 0; i < searchPaths.size(); i++) {
+                c.withCopyFileToContainer(MountableFile.forHostPath(searchPaths.get(i)), EXTRA_IN_CONTAINER + i);
+            }
         }
+        c.withCreateContainerCmdModifier(cmd -> {
+            var host = cmd.getHostConfig()
+                    .withNanoCPUs(Math.round(limits.cpus() * 1e9))
+                    .withMemory(limits.memoryBytes())
+                    .withMemorySwap(limits.memoryBytes());
+            if (readOnlyRoot) {
+                host.withReadonlyRootfs(true)
+                        .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=" + TMPFS_MIB + "m"))
+                        .withBinds(binds);
+            }
+        });
         return c;
     }
+
+    /** Size of the writable /tmp of a read-only container (it counts against the memory limit when used). */
+    static final int TMPFS_MIB = 256;
 
     /** The driver may exit at once (a probe) or fail: either way its output is what counts. */
     private static final class ExitIsFine extends StartupCheckStrategy {
@@ -211,6 +309,13 @@ public final class ContainerRuntime implements PythonRuntime {
     /** Feeds log frames into the bounded line collector as they arrive. */
     private static final class FrameCallback extends ResultCallback.Adapter<Frame> {
         private final LineCollector out;
+        private volatile Throwable failure;
+
+        @Override
+        public void onError(Throwable throwable) {
+            failure = throwable; // the daemon went away, or the connection broke
+            super.onError(throwable);
+        }
 
         FrameCallback(LineCollector out) {
             this.out = out;
