@@ -152,6 +152,10 @@ public final class ContainerRuntime implements PythonRuntime {
         GenericContainer<?> c = container(command, call.searchPaths(), readOnlyRoot);
         try {
             try {
+                int orphans = removeOrphansOnce(c.getDockerClient());
+                if (orphans > 0) {
+                    launch.put("orphans_removed", orphans);
+                }
                 c.start();
             } catch (RuntimeException e) {
                 // Testcontainers reports daemon and image trouble as unchecked exceptions.
@@ -264,6 +268,8 @@ public final class ContainerRuntime implements PythonRuntime {
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(imageName))
                 .withNetworkMode("none")
                 .withEnv("PYTHONDONTWRITEBYTECODE", "1")
+                // Who started it: a later run removes the container if that gillab died (SIGKILL).
+                .withLabel(TRIAL_LABEL, OWNER)
                 .withCommand(command.toArray(String[]::new))
                 .withStartupCheckStrategy(new ExitIsFine())
                 // Never pull: the image was inspected locally; a registry is not an option here.
@@ -293,6 +299,56 @@ public final class ContainerRuntime implements PythonRuntime {
             }
         });
         return c;
+    }
+
+    /** Marks gillab's trial containers; the value is the owner, host name and pid of the gillab JVM. */
+    static final String TRIAL_LABEL = "io.gillab.trial-owner";
+    static final String OWNER = hostName() + ":" + ProcessHandle.current().pid();
+    private static final java.util.concurrent.atomic.AtomicBoolean ORPHANS_CHECKED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+
+    /**
+     * Ryuk is off, so a container whose gillab was SIGKILLed stays behind (and a hung one keeps running).
+     * Once per gillab process, before its first container: remove trial containers whose owner on this
+     * host is no longer alive. Returns how many were removed.
+     */
+    static int removeOrphansOnce(DockerClient docker) {
+        return ORPHANS_CHECKED.compareAndSet(false, true) ? removeOrphans(docker) : 0;
+    }
+
+    static int removeOrphans(DockerClient docker) {
+        int removed = 0;
+        try {
+            for (var container : docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(List.of(TRIAL_LABEL)).exec()) {
+                String owner = container.getLabels() == null ? null : container.getLabels().get(TRIAL_LABEL);
+                if (owner == null || !owner.startsWith(hostName() + ":") || owner.equals(OWNER)) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(owner.substring(owner.lastIndexOf(':') + 1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue; // another gillab running now
+                }
+                docker.removeContainerCmd(container.getId()).withForce(true).exec();
+                removed++;
+            }
+        } catch (RuntimeException e) {
+            // best effort: a leftover container costs disk, not correctness
+        }
+        return removed;
     }
 
     /** Size of the writable /tmp of a read-only container (it counts against the memory limit when used). */
