@@ -11,6 +11,7 @@ Command line
     python driver.py run NAME [--threads N[,N...]] [--samples K]
                               [--warmups W] [--size S | --min-time SECONDS]
                               [--scaling strong|weak] [--path DIR]...
+                              [--mode threads|processes|interpreters|contexts]
     python driver.py list [--path DIR]...
     python driver.py info
 
@@ -40,6 +41,17 @@ Command line
                 smallest requested thread count, timed by the "seconds" it
                 returns.  A module with CALIBRATE = False is never
                 calibrated (no calibration record; DEFAULT_SIZE is used).
+  --mode M      how the N workers of a sample run (default threads: N Python
+                threads).  processes: N multiprocessing worker processes;
+                interpreters: N subinterpreters (CPython 3.14+); contexts:
+                N GraalPy Contexts (GraalPy worker JVM only).  Calibration,
+                warm-ups, rounds and their order are the same in every mode,
+                with N = the thread count; see gillab_modes.py for how each
+                mode is started and timed.  A mode the interpreter lacks (or
+                a measure() workload in a mode other than threads) gives one
+                error record, stage "args", exception "ModeNotAvailable",
+                message "mode M not available on IMPL: REASON", exit code 2.
+                Ignored for probes.
   --path DIR    repeatable; DIR, DIR/workloads and DIR/probes are searched for
                 NAME.py, in the order given, BEFORE the built-in workloads/
                 and probes/ folders next to this file.  The first match wins.
@@ -107,7 +119,12 @@ sample   (run of a workload) one per sample, warm-ups first, "index"
          "metrics" every other key of its dict, sorted by name, each a
          number or null (e.g. {"latency_p50":..., "latency_p99":...,
          "requests":..., "requests_per_second":...}).  Only measure()
-         workloads have "metrics".
+         workloads have "metrics".  With --mode other than threads a
+         sample also carries "mode", and "threads" is the number of workers.
+
+mode     (run with --mode other than threads) once, before calibration:
+         {"gillab":1,"record":"mode","mode":M,"workers":N,"how":str} --
+         how the workers were started and what the timed interval covers.
 
 calibration  (run with --min-time) after each calibration:
          {"gillab":1,"record":"calibration","workload":NAME,"size":S,
@@ -242,6 +259,7 @@ import types
 DRIVER_VERSION = 2
 KINDS = ("cpu", "io", "mixed", "probe")
 SCALINGS = ("strong", "weak")
+MODES = ("threads", "processes", "interpreters", "contexts")
 WORKLOAD_KINDS = ("cpu", "io", "mixed")
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_TRACEBACK_CHARS = 50000
@@ -262,6 +280,11 @@ except NameError:  # Python 3
 
 # The real stdout, kept before anything can replace it.
 _OUT = sys.stdout
+
+# The GraalPy worker JVM (io.gillab.worker.GraalPyEngine) puts a host object
+# into the globals of __main__: the JVM's process CPU time and, for --mode
+# contexts, Contexts to run workers in.  None everywhere else.
+_HOST = globals().get("__gillab_host__")
 
 
 class ArgumentError(Exception):
@@ -316,7 +339,16 @@ def _choose_cpu_clock():
         # GraalPy's time.process_time sums the CPU time of the threads that
         # are alive: it drops (even below its start value) when worker
         # threads end, so it cannot measure a sample.  Use the JVM's process
-        # CPU time when host access allows it, else nothing.
+        # CPU time: from the worker's host object, or through `import java`
+        # when host access allows it, else nothing.
+        if _HOST is not None:
+            try:
+                if float(_HOST.processCpuSeconds()) >= 0:
+                    def host_cpu():
+                        return float(_HOST.processCpuSeconds())
+                    return host_cpu, "OperatingSystemMXBean.getProcessCpuTime"
+            except:  # noqa: E722
+                pass
         try:
             import java  # noqa
             factory = java.type("java.lang.management.ManagementFactory")
@@ -559,6 +591,17 @@ def _format_traceback(exc_info):
 def emit_error(stage, exc_info=None, exception=None, message=None,
                file=None, line=None, extra=None):
     """Write an error record. exc_info = sys.exc_info() when there is one."""
+    fields = error_fields(stage, exc_info, exception, message, file, line)
+    if extra:
+        fields.extend(extra)
+    emit("error", fields)
+
+
+def error_fields(stage, exc_info=None, exception=None, message=None,
+                 file=None, line=None):
+    """The fields of an error record, as a list of (key, value); also used
+    by workers of other modes (processes, subinterpreters, contexts), which
+    send them to the main driver as JSON."""
     tb_text = u""
     if exc_info is not None:
         etype, value, tb = exc_info
@@ -587,9 +630,7 @@ def emit_error(stage, exc_info=None, exception=None, message=None,
         ("line", line),
         ("traceback", tb_text),
     ]
-    if extra:
-        fields.extend(extra)
-    emit("error", fields)
+    return fields
 
 
 # --------------------------------------------------------------------------
@@ -684,6 +725,7 @@ def _build_parser():
     run.add_argument("--min-time", type=_positive_float, default=None,
                      metavar="SECONDS", dest="min_time")
     run.add_argument("--scaling", choices=SCALINGS, default="strong")
+    run.add_argument("--mode", choices=MODES, default="threads")
     run.add_argument("--path", action="append", default=[], metavar="DIR")
     lst = sub.add_parser("list", add_help=False,
                          help="list workloads and probes")
@@ -1000,8 +1042,10 @@ def split_sizes(size, threads, scaling):
     return split_size(size, threads)
 
 
-def _one_sample(name, module, path, size, threads, index, scaling="strong"):
-    """Run one sample of run() on threads threads; check its result.
+def _one_sample(name, module, path, size, threads, index, scaling="strong",
+                executor=None):
+    """Run one sample of run() on threads threads (or, with an executor,
+    on that many workers of another mode); check its result.
 
     Returns (seconds, cpu_seconds or None, metrics or None).
     """
@@ -1009,6 +1053,8 @@ def _one_sample(name, module, path, size, threads, index, scaling="strong"):
         return _one_measured_sample(module, path, size, threads, index)
     sizes = split_sizes(size, threads, scaling)
     gc.collect()
+    if executor is not None:
+        return _one_mode_sample(executor, path, sizes, index)
     with _Redirect():
         seconds, cpu, results, errors = timed_sample(module.run, sizes)
     for i, err in enumerate(errors):
@@ -1026,6 +1072,22 @@ def _one_sample(name, module, path, size, threads, index, scaling="strong"):
                 emit_error("check", sys.exc_info(), file=path,
                            extra=[("index", index), ("thread", i)])
                 raise _WorkloadFailed()
+    return seconds, cpu, None
+
+
+def _one_mode_sample(executor, path, sizes, index):
+    """One sample on the workers of a mode other than threads; the executor
+    times it and checks the results after the timed interval."""
+    try:
+        seconds, cpu, errors = executor.sample(sizes)
+    except:  # noqa: E722  (a worker died, a pipe broke, ...)
+        emit_error("run", sys.exc_info(), file=path,
+                   extra=[("index", index), ("thread", None)])
+        raise _WorkloadFailed()
+    for i, fields in enumerate(errors):
+        if fields is not None:
+            emit("error", list(fields) + [("index", index), ("thread", i)])
+            raise _WorkloadFailed()
     return seconds, cpu, None
 
 
@@ -1114,7 +1176,8 @@ def _calibration_threads(module, counts):
     return 1
 
 
-def _calibrate(name, module, path, size, min_time, rounds, threads=1):
+def _calibrate(name, module, path, size, min_time, rounds, threads=1,
+               executor=None):
     """Grow size until one run on threads threads takes at least min_time.
 
     Every run is appended to rounds as [size, seconds]; they double as
@@ -1122,7 +1185,8 @@ def _calibrate(name, module, path, size, min_time, rounds, threads=1):
     """
     limit = size * MAX_CALIBRATION_FACTOR
     while True:
-        seconds, _, _ = _one_sample(name, module, path, size, threads, -1)
+        seconds, _, _ = _one_sample(name, module, path, size, threads, -1,
+                                    executor=executor)
         rounds.append([size, float(seconds)])
         if seconds >= min_time or size * 2 > limit:
             return size
@@ -1142,9 +1206,10 @@ def _emit_calibration(name, size, min_time, rounds):
     ])
 
 
-def run_workload(name, module, path, args):
+def run_workload(name, module, path, args, executor=None):
     """Warm-up rounds, then measured rounds; each round takes one sample at
-    every thread count, alternating the order so drift cancels out."""
+    every thread count, alternating the order so drift cancels out.  With an
+    executor (--mode other than threads) each sample runs on its workers."""
     counts = args.threads
     measured = getattr(module, "measure", None) is not None
     if not measured and 0 in counts:
@@ -1160,7 +1225,7 @@ def run_workload(name, module, path, args):
     try:
         if calibrate:
             size = _calibrate(name, module, path, size, args.min_time, rounds,
-                              cal_threads)
+                              cal_threads, executor)
             _emit_calibration(name, size, args.min_time, rounds)
         index = 0
         total = args.warmups + args.samples
@@ -1169,12 +1234,14 @@ def run_workload(name, module, path, args):
                 # a JIT may have sped up during warm-up: if a run now takes
                 # less than half of min_time, grow the size again
                 size = _calibrate(name, module, path, size,
-                                  args.min_time / 2.0, rounds, cal_threads)
+                                  args.min_time / 2.0, rounds, cal_threads,
+                                  executor)
                 _emit_calibration(name, size, args.min_time, rounds)
             order = counts if r % 2 == 0 else list(reversed(counts))
             for threads in order:
                 seconds, cpu, metrics = _one_sample(
-                    name, module, path, size, threads, index, scaling)
+                    name, module, path, size, threads, index, scaling,
+                    executor)
                 fields = [
                     ("workload", name),
                     ("threads", threads),
@@ -1187,6 +1254,8 @@ def run_workload(name, module, path, args):
                 ]
                 if metrics is not None:
                     fields.append(("metrics", metrics))
+                if executor is not None:
+                    fields.append(("mode", executor.mode))
                 emit("sample", fields)
                 index += 1
     except _WorkloadFailed:
@@ -1218,6 +1287,42 @@ def run_probe(name, module, path):
     return 0
 
 
+def run_in_mode(name, module, path, args):
+    """run_workload on the workers of --mode processes, interpreters or
+    contexts (see gillab_modes), started before calibration."""
+    import gillab_modes
+    why = gillab_modes.why_unavailable(args.mode, _HOST)
+    if why is None and getattr(module, "measure", None) is not None:
+        why = ("mode %s not available for %s: it defines measure() and runs "
+               "its own threads" % (args.mode, name))
+    if why is not None:
+        emit_error("args", exception=gillab_modes.NOT_AVAILABLE, message=why)
+        return 2
+    workers = max(args.threads) if args.threads else 1
+    try:
+        with _Redirect():
+            executor = gillab_modes.executor(args.mode, name, path, workers,
+                                             scripts_dir(), CPU_CLOCK, _HOST)
+    except gillab_modes.ModeError:
+        err = sys.exc_info()[1]
+        if err.fields is not None:
+            emit("error", err.fields)
+            return 2
+        emit_error("run", sys.exc_info(), file=path)
+        return 1
+    except:  # noqa: E722
+        emit_error("run", sys.exc_info(), file=path,
+                   message="mode %s: cannot start the workers: %s"
+                   % (args.mode, _text(sys.exc_info()[1])))
+        return 1
+    try:
+        emit("mode", executor.describe())
+        return run_workload(name, module, path, args, executor)
+    finally:
+        with _Redirect():
+            executor.close()
+
+
 # --------------------------------------------------------------------------
 # commands
 
@@ -1240,6 +1345,8 @@ def cmd_run(args):
         return 2
     if module.KIND == "probe":
         code = run_probe(args.name, module, path)
+    elif args.mode != "threads":
+        code = run_in_mode(args.name, module, path, args)
     else:
         code = run_workload(args.name, module, path, args)
     if code == 0:

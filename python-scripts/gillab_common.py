@@ -62,6 +62,18 @@ def recv_exactly(sock, n):
     return b"".join(chunks)
 
 
+def start_background(thread):
+    """Start a helper thread as a daemon where that is allowed.  CPython's
+    isolated subinterpreters (driver --mode interpreters) refuse daemon
+    threads: there it runs as an ordinary thread, so it must end by itself."""
+    try:
+        thread.daemon = True
+    except RuntimeError:
+        pass
+    thread.start()
+    return thread
+
+
 def collect_garbage():
     """gc.collect(), where a runtime may refuse it (Java exceptions)."""
     try:

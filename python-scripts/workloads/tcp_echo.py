@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 
-from gillab_common import recv_exactly  # noqa: E402  (python-scripts/, on sys.path via the driver)
+from gillab_common import recv_exactly, start_background  # noqa: E402  (python-scripts/, on sys.path via the driver)
 
 KIND = "io"
 DESCRIPTION = ("size echo round trips of a 64-byte message over one "
@@ -71,10 +71,8 @@ def _serve(listener):
                         return
                 continue
             conn.settimeout(None)
-            t = threading.Thread(target=_handle, args=(conn,),
-                                 name="gillab-echo-conn")
-            t.daemon = True
-            t.start()
+            start_background(threading.Thread(target=_handle, args=(conn,),
+                                              name="gillab-echo-conn"))
     finally:
         with _lock:
             _server["running"] = False
@@ -101,10 +99,9 @@ def _acquire_server():
             if _server["generation"] == 0:
                 atexit.register(_stop)
             _server["generation"] += 1
-            t = threading.Thread(target=_serve, args=(listener,),
-                                 name="gillab-echo-server")
-            t.daemon = True
-            t.start()
+            start_background(threading.Thread(target=_serve,
+                                              args=(listener,),
+                                              name="gillab-echo-server"))
         _server["clients"] += 1
         return _server["address"]
 

@@ -48,6 +48,12 @@ public final class RuntimeRegistry {
         c.put("cpython", "CPython in containers when Docker answers, else the local " + localPython);
         c.put("cpython:<version>", "CPython in container image gillab/cpython:<version> (e.g. cpython:3.13)");
         c.put("cpython-local", "CPython as a local process (" + localPython + ")");
+        c.put("pypy", "PyPy in containers: every local " + PyPyContainerRuntime.REPOSITORY + ":* image");
+        c.put("pypy:<tag>", "PyPy in container image gillab/pypy:<tag> (e.g. pypy:bookworm)");
+        c.put("local:<path>", "any local Python interpreter as a child process, labelled with its version and GIL"
+                + " state (e.g. local:/usr/bin/python3.13, local:python3)");
+        c.put("local:pyenv-<version>", "a pyenv version (e.g. local:pyenv-3.13.0; local:pyenv-3.1* for several)");
+        c.put("local:pyenv", "every pyenv version found (also local:*pyenv, local:pyenv:*)");
         return c;
     }
 
@@ -59,6 +65,29 @@ public final class RuntimeRegistry {
                 throw new IllegalArgumentException("bad CPython version in '" + id + "' (e.g. cpython:3.13)");
             }
             return ContainerRuntime.cpython(version, home, limits);
+        }
+        if (id.startsWith("pypy:")) {
+            String tag = id.substring("pypy:".length());
+            if (!tag.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+                throw new IllegalArgumentException("bad PyPy image tag in '" + id + "' (e.g. pypy:bookworm)");
+            }
+            return PyPyContainerRuntime.of(tag, home, limits);
+        }
+        if (id.equals("pypy")) {
+            List<PythonRuntime> found = autoPypy(DockerEndpoint.fromEnvironment(), new ArrayList<>());
+            if (found.size() != 1) {
+                throw new IllegalArgumentException("'pypy' names " + found.size() + " images; name one, e.g. "
+                        + found.get(0).id());
+            }
+            return found.get(0);
+        }
+        if (id.startsWith(LOCAL)) {
+            List<PythonRuntime> found = resolveLocal(id);
+            if (found.size() != 1) {
+                throw new IllegalArgumentException("'" + id + "' names " + found.size() + " interpreters; "
+                        + "use it in --runtimes, or name one (e.g. local:pyenv-3.13.0)");
+            }
+            return found.get(0);
         }
         return switch (id) {
             case "jython" -> new JythonRuntime(home);
@@ -80,6 +109,18 @@ public final class RuntimeRegistry {
                 out.addAll(autoCpython(docker, notes));
                 continue;
             }
+            if (id.equals("pypy")) {
+                out.addAll(autoPypy(docker, notes));
+                continue;
+            }
+            if (id.startsWith(LOCAL)) {
+                List<PythonRuntime> found = resolveLocal(id);
+                if (found.size() > 1 || !found.get(0).id().equals(id)) {
+                    notes.add(id + " -> " + String.join(", ", found.stream().map(PythonRuntime::id).toList()));
+                }
+                out.addAll(found);
+                continue;
+            }
             if (id.startsWith("cpython:")) {
                 String why = docker.whyUnreachable();
                 if (why != null) {
@@ -90,6 +131,82 @@ public final class RuntimeRegistry {
             out.add(resolve(id));
         }
         return new Resolution(out, notes);
+    }
+
+    static final String LOCAL = "local:";
+
+    /**
+     * {@code local:<spec>}: one interpreter (a path, a command on PATH, {@code pyenv-3.13.0}) or, with
+     * {@code pyenv}, {@code *pyenv}, {@code pyenv:*} or a pattern like {@code pyenv-3.1*}, every matching
+     * pyenv version. Never empty: what is not found comes back as an unavailable runtime saying why.
+     */
+    List<PythonRuntime> resolveLocal(String id) {
+        String spec = id.substring(LOCAL.length()).strip();
+        PyenvDiscovery pyenv = PyenvDiscovery.fromEnvironment();
+        String pattern = pyenvPattern(spec);
+        if (pattern != null) {
+            List<PyenvDiscovery.Version> all = pyenv.versions();
+            String regex = java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q");
+            List<PythonRuntime> out = new ArrayList<>();
+            for (PyenvDiscovery.Version v : all) {
+                if (v.name().matches(regex)) {
+                    out.add(new LocalInterpreterRuntime(v.runtimeId(), v.executable().toString(), "pyenv", home));
+                }
+            }
+            if (out.isEmpty()) {
+                String known = all.isEmpty() ? "none installed in " + pyenv.root().resolve("versions")
+                        : "installed: " + String.join(", ", all.stream().map(PyenvDiscovery.Version::name).toList());
+                String shown = pattern.contains("*") ? id : "local:pyenv-" + pattern;
+                return List.of(new MissingRuntime(shown, "no pyenv version matches '" + pattern + "' (" + known + ")"));
+            }
+            return out;
+        }
+        if (spec.isEmpty()) {
+            throw new IllegalArgumentException("'local:' needs an interpreter: local:/path/to/python, local:python3,"
+                    + " local:pyenv-3.13.0 or local:pyenv (every pyenv version)");
+        }
+        String path = spec.startsWith("~/") ? System.getProperty("user.home") + spec.substring(1) : spec;
+        if (path.contains("/")) {
+            java.util.Optional<PyenvDiscovery.Version> v = pyenv.owning(java.nio.file.Path.of(path));
+            if (v.isPresent()) {
+                return List.of(new LocalInterpreterRuntime(v.get().runtimeId(), path, "pyenv", home));
+            }
+        }
+        return List.of(new LocalInterpreterRuntime(id, path, null, home));
+    }
+
+    /** The version pattern of a pyenv spec ("*" for all), or null when spec is not about pyenv. */
+    static String pyenvPattern(String spec) {
+        if (spec.equals("pyenv") || spec.equals("*pyenv") || spec.equals("pyenv:*") || spec.equals("pyenv:")
+                || spec.equals("pyenv-*") || spec.equals("pyenv-")) {
+            return "*";
+        }
+        if (spec.startsWith("pyenv-") || spec.startsWith("pyenv:")) {
+            return spec.substring("pyenv-".length());
+        }
+        return null;
+    }
+
+    private List<PythonRuntime> autoPypy(DockerEndpoint docker, List<String> notes) {
+        String why = docker.whyUnreachable();
+        if (why != null) {
+            return List.of(PyPyContainerRuntime.missing("pypy", "PyPy runs in a container, but " + why
+                    + "; start a daemon with: bash docker/start-daemon.sh"));
+        }
+        List<String> tags;
+        try {
+            tags = ContainerImage.localTags(PyPyContainerRuntime.REPOSITORY);
+        } catch (RuntimeException e) {
+            return List.of(PyPyContainerRuntime.missing("pypy", "Docker answers at " + docker.host()
+                    + " but listing images failed: " + e.getMessage()));
+        }
+        if (tags.isEmpty()) {
+            return List.of(PyPyContainerRuntime.missing("pypy", "no " + PyPyContainerRuntime.REPOSITORY
+                    + ":* image; build one with: bash docker/build-offline-images.sh pypy-bookworm"
+                    + " (or docker/build-online-images.sh pypy-3.10 where a registry is reachable)"));
+        }
+        notes.add("PyPy runs in containers (" + String.join(", ", tags.stream().map(t -> "pypy:" + t).toList()) + ")");
+        return tags.stream().map(t -> (PythonRuntime) PyPyContainerRuntime.of(t, home, limits)).toList();
     }
 
     private List<PythonRuntime> autoCpython(DockerEndpoint docker, List<String> notes) {

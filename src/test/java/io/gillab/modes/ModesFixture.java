@@ -1,0 +1,92 @@
+package io.gillab.modes;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gillab.driver.DriverOutput;
+import io.gillab.runtime.Availability;
+import io.gillab.trial.Presets;
+import io.gillab.trial.Run;
+import io.gillab.trial.RunFixture;
+import io.gillab.trial.RunOptions;
+import io.gillab.trial.TrialResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Runs a workload in one or more execution modes the way {@code ./gillab run --mode ...} does. */
+final class ModesFixture {
+    private static final Map<String, Run.Outcome> CACHE = new ConcurrentHashMap<>();
+
+    private ModesFixture() {
+    }
+
+    static void assumeAvailable(String runtime) {
+        Availability a = RunFixture.availability(runtime);
+        assumeTrue(a.available(), () -> runtime + " not available here: " + a.reason());
+    }
+
+    /** One process per trial; {@code samples} measured rounds after {@code warmups}; cached per key. */
+    static Run.Outcome run(String runtime, String workload, List<String> modes, List<Integer> threads, int samples,
+            Integer warmups, double minSeconds, Duration timeout) throws IOException {
+        String key = runtime + "|" + workload + "|" + modes + "|" + threads + "|" + samples + "|" + warmups + "|"
+                + minSeconds;
+        Run.Outcome cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Path out = Files.createTempDirectory("gillab-modes-");
+        Presets.Measurement m = new Presets.Measurement("quick", 1, samples, warmups, null, minSeconds, "strong");
+        RunOptions o = new RunOptions(List.of(runtime), List.of(workload), threads, m, timeout, out, "python3",
+                List.of(), io.gillab.runtime.container.ContainerLimits.defaults(), "test", false, modes, null);
+        Run.Outcome outcome = RunFixture.run(o);
+        CACHE.put(key, outcome);
+        return outcome;
+    }
+
+    static TrialResult trial(Run.Outcome o, String mode) {
+        return o.results().stream().filter(r -> mode.equals(r.mode())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + mode + " trial in " + o.results()));
+    }
+
+    static double median(TrialResult r, int threads) {
+        double[] s = r.samples().stream().filter(x -> !x.warmup() && x.threads() == threads)
+                .mapToDouble(DriverOutput.Sample::seconds).sorted().toArray();
+        if (s.length == 0) {
+            throw new AssertionError("no measured samples at " + threads + " in " + r.trial());
+        }
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    static double speedup(TrialResult r, int n) {
+        return median(r, 1) / median(r, n);
+    }
+
+    /** Process CPU time over wall time of the N-worker samples: ~1 when workers take turns, ~N in parallel. */
+    static double cpuPerWall(TrialResult r, int threads) {
+        double cpu = 0;
+        double wall = 0;
+        for (DriverOutput.Sample s : r.samples()) {
+            if (!s.warmup() && s.threads() == threads && s.cpuSeconds() != null) {
+                cpu += s.cpuSeconds();
+                wall += s.seconds();
+            }
+        }
+        return wall == 0 ? Double.NaN : cpu / wall;
+    }
+
+    static String describe(TrialResult r) {
+        StringBuilder b = new StringBuilder(r.trial()).append(' ').append(r.status());
+        if (r.message() != null) {
+            b.append(": ").append(r.message());
+        }
+        for (DriverOutput.Sample s : r.samples()) {
+            b.append(String.format("%n  t=%d %s %.4f s cpu %s", s.threads(), s.warmup() ? "warm-up" : "sample",
+                    s.seconds(), s.cpuSeconds()));
+        }
+        return b.toString();
+    }
+}
