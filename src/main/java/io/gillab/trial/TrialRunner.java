@@ -112,6 +112,9 @@ public final class TrialRunner {
                 null, null, null, null, null, null, List.of(), 0, null, List.of(), null, null, null);
     }
 
+    /** The driver's error for a --mode the implementation lacks. */
+    static final String MODE_NOT_AVAILABLE = "ModeNotAvailable";
+
     /** Turns a finished process into a trial result: decides the status and the message. */
     static final class TrialOutcome {
         private TrialOutcome() {
@@ -133,6 +136,11 @@ public final class TrialRunner {
                 status = TrialResult.Status.timeout;
                 message = "timed out: killed after " + timeout.toSeconds() + " s (the time limit; --timeout)"
                         + (fork > 0 ? " in process " + (fork + 1) : "");
+            } else if (!d.errors().isEmpty() && MODE_NOT_AVAILABLE.equals(d.errors().get(0).path("exception").asText())) {
+                // Not a failure: the implementation has no such way to run workers (Jython has no
+                // multiprocessing); the report lists it as not available, with the driver's reason.
+                status = TrialResult.Status.skipped;
+                message = d.errors().get(0).path("message").asText("mode not available");
             } else if (!d.errors().isEmpty()) {
                 status = TrialResult.Status.failed;
                 message = DriverOutput.describeError(d.errors().get(0));
