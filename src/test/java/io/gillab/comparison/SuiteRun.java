@@ -1,0 +1,144 @@
+package io.gillab.comparison;
+
+import io.gillab.runtime.GillabHome;
+import io.gillab.trial.Presets;
+import io.gillab.trial.Run;
+import io.gillab.trial.RunOptions;
+import io.gillab.trial.TrialResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The trials of the comparison suite: run once per runtime and kind (probes, workloads) with the quick
+ * preset, as {@code ./gillab run --quick} would, into {@code target/gillab-suite/} (one results.jsonl,
+ * one run-*.json per run), and shared by every test that judges them.
+ */
+final class SuiteRun {
+    /** The probes the suite runs: every built-in one. */
+    static final List<String> PROBES = List.of("refcount", "finalization", "memory_reclaim", "races", "runtime_facts");
+    /**
+     * The workloads the suite measures, chosen for the CI budget: CPU-bound countdown (the seed's
+     * claim) and fib, I/O-bound sleep, the convoy. The rest of the catalogue stays in the table and is
+     * judged in reports of full runs; {@code -Dgillab.suite.workloads=all} (or a list) measures more.
+     */
+    static final List<String> DEFAULT_WORKLOADS = List.of("countdown", "fib", "sleep", "convoy");
+    static final String WORKLOADS_PROPERTY = "gillab.suite.workloads";
+
+    enum Kind {
+        BEHAVIOUR, SCALING
+    }
+
+    private static final Map<String, List<TrialResult>> CACHE = new LinkedHashMap<>();
+    private static boolean cleaned;
+
+    private SuiteRun() {
+    }
+
+    static Path dir() {
+        String home = System.getProperty("gillab.home");
+        return (home != null ? Path.of(home) : Path.of("target")).toAbsolutePath().resolve("gillab-suite");
+    }
+
+    static boolean ranAnything() {
+        synchronized (CACHE) {
+            return !CACHE.isEmpty();
+        }
+    }
+
+    static List<String> workloads() {
+        String p = System.getProperty(WORKLOADS_PROPERTY);
+        if (p == null || p.isBlank()) {
+            return DEFAULT_WORKLOADS;
+        }
+        if (p.strip().equals("all")) {
+            return List.of("countdown", "fib", "nbody", "spectral_norm", "checksum", "mandelbrot", "objects", "sleep",
+                    "file_read", "tcp_echo", "convoy");
+        }
+        return List.of(p.strip().split("\\s*,\\s*"));
+    }
+
+    static List<String> subjects(Kind kind) {
+        return kind == Kind.BEHAVIOUR ? PROBES : workloads();
+    }
+
+    /** The results for these runtimes (every one available), running the trials the first time. */
+    static List<TrialResult> results(Kind kind, List<String> runtimes) {
+        if (runtimes.isEmpty()) {
+            return List.of();
+        }
+        String key = kind + " " + runtimes;
+        synchronized (CACHE) {
+            List<TrialResult> cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            try {
+                List<TrialResult> r = new ArrayList<>();
+                List<String> names = subjects(kind);
+                // The convoy gets fewer rounds: each of its samples lasts up to 1.5 s at 3 thread counts,
+                // and its p99 ratio does not depend on a JIT's warm state the way timings do.
+                List<String> main = names.stream().filter(n -> !n.equals("convoy")).toList();
+                if (!main.isEmpty()) {
+                    r.addAll(run(kind, runtimes, main, QUICK));
+                }
+                if (names.contains("convoy")) {
+                    r.addAll(run(kind, runtimes, List.of("convoy"), QUICK_CONVOY));
+                }
+                CACHE.put(key, r);
+                return r;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The quick preset: one process per trial, 5 samples, the runtime's warm-ups. */
+    static final Presets.Measurement QUICK = new Presets.Measurement("quick", null, null, null, null, 0.2, "strong");
+    /** The convoy: one process, 2 warm-up and 3 measured rounds at each of K = 0, 1, 2. */
+    static final Presets.Measurement QUICK_CONVOY = new Presets.Measurement("quick", null, 3, 2, null, 0.2, "strong");
+
+    private static List<TrialResult> run(Kind kind, List<String> runtimes, List<String> names,
+            Presets.Measurement measurement) throws IOException {
+        Path dir = dir();
+        LoadMonitor.start();
+        if (!cleaned) {
+            // Results of an earlier `mvn verify` would be mixed into this one's reports.
+            if (Files.exists(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            cleaned = true;
+        }
+        Files.createDirectories(dir);
+        String command = "./mvnw verify (comparison suite, " + kind.name().toLowerCase() + "): --runtimes "
+                + String.join(",", runtimes) + " --workloads " + String.join(",", names) + " --quick" + (measurement.samples() == null ? "" : " --samples " + measurement.samples())
+                + (measurement.warmups() == null ? "" : " --warmups " + measurement.warmups());
+        RunOptions options = new RunOptions(runtimes, names, List.of(1, 2), measurement, Duration.ofMinutes(4), dir,
+                "python3", List.of(), io.gillab.runtime.container.ContainerLimits.defaults(), command, false);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8) {
+            @Override
+            public void println(String x) {
+                super.println("[gillab-suite] " + x);
+            }
+        };
+        out.println(command);
+        long t0 = System.nanoTime();
+        Run.Outcome o = new Run(options, GillabHome.locate(), out).execute();
+        out.println(String.format("%d trials in %.0f s", o.results().size(), (System.nanoTime() - t0) / 1e9));
+        return new ArrayList<>(o.results());
+    }
+}
