@@ -210,6 +210,11 @@ final class RunCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(TerminalTable.render(outcome.results()));
         System.out.println();
+        String claims = io.gillab.report.SeedClaims.renderText(
+                io.gillab.expect.Expectations.load().judge(outcome.results()));
+        if (!claims.isEmpty()) {
+            System.out.println(claims);
+        }
         var paths = new java.io.PrintWriter(System.out, true);
         paths.printf("%-12s %s%n", "results:", outcome.resultsFile().path().toAbsolutePath());
         // Reports cover the whole directory: after a resume or with shards, every trial it holds.

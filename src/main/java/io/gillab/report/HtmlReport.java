@@ -46,10 +46,11 @@ final class HtmlReport {
                 .append("<title>gillab report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         out.append("<h1>gillab report</h1>\n");
         summary();
-        out.append("<nav><a href=\"#behaviour\">Behaviour</a><a href=\"#scaling\">Scaling</a>")
+        out.append("<nav><a href=\"#behaviour\">Behaviour</a><a href=\"#claims\">Seed claims</a><a href=\"#scaling\">Scaling</a>")
                 .append("<a href=\"#comparison\">Runtimes compared</a><a href=\"#convoy\">Convoy</a>")
                 .append("<a href=\"#failures\">Failures</a><a href=\"#metadata\">Metadata</a></nav>\n");
         behaviour();
+        seedClaims();
         scaling();
         comparison();
         convoy();
@@ -116,6 +117,24 @@ final class HtmlReport {
                 cell(row.cells().get(rt));
             }
             out.append("</tr>\n");
+        }
+        out.append("</table>\n</section>\n");
+    }
+
+    /** Each claim of the seed: the runtimes it holds for, and those it does not, with the observation. */
+    private void seedClaims() {
+        var lines = SeedClaims.of(model.input().verdicts() == null ? List.of() : model.input().verdicts());
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"claims\">\n<h2>Seed claims</h2>\n<table>\n")
+                .append("<tr><th>claim</th><th>confirmed for</th><th>contradicted for</th></tr>\n");
+        for (SeedClaims.Line l : lines) {
+            out.append("<tr><td>").append(Html.esc(l.claim())).append("</td><td>")
+                    .append(Html.esc(String.join(", ", l.confirmed()))).append("</td><td>");
+            l.contradicted().forEach((rt, why) -> out.append("<div class=\"contradicted\"><b>").append(Html.esc(rt))
+                    .append("</b>: ").append(Html.esc(why)).append("</div>"));
+            out.append("</td></tr>\n");
         }
         out.append("</table>\n</section>\n");
     }

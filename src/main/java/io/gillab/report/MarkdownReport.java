@@ -41,6 +41,7 @@ final class MarkdownReport {
                 .forEach(rt -> out.append("> **Warning:** `").append(rt)
                         .append("` ran GraalPy interpreter only (no Graal JIT).\n\n"));
         behaviour();
+        out.append(SeedClaims.renderMarkdown(model.input().verdicts() == null ? List.of() : model.input().verdicts()));
         workloads();
         comparison();
         failures();
