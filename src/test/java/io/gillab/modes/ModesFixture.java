@@ -61,8 +61,33 @@ final class ModesFixture {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
+    /**
+     * The median over rounds of (1-worker time / N-worker time), each round's pair measured back to back.
+     * Interleaved pairs cancel slow drifts of the machine's load that a ratio of medians takes in
+     * whole (in CI a neighbour's burst once made the first two rounds 35% slower at both counts).
+     */
     static double speedup(TrialResult r, int n) {
-        return median(r, 1) / median(r, n);
+        java.util.Map<Integer, java.util.List<Double>> one = new java.util.TreeMap<>();
+        java.util.Map<Integer, java.util.List<Double>> many = new java.util.TreeMap<>();
+        for (DriverOutput.Sample x : r.samples()) {
+            if (!x.warmup() && (x.threads() == 1 || x.threads() == n)) {
+                (x.threads() == 1 ? one : many).computeIfAbsent(x.fork(), k -> new java.util.ArrayList<>())
+                        .add(x.seconds());
+            }
+        }
+        java.util.List<Double> ratios = new java.util.ArrayList<>();
+        one.forEach((fork, ones) -> {
+            java.util.List<Double> ns = many.getOrDefault(fork, java.util.List.of());
+            for (int k = 0; k < Math.min(ones.size(), ns.size()); k++) {
+                ratios.add(ones.get(k) / ns.get(k));
+            }
+        });
+        if (ratios.isEmpty()) {
+            throw new AssertionError("no measured rounds at 1 and " + n + " in " + r.trial());
+        }
+        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int m = sorted.length;
+        return m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
     }
 
     /** Process CPU time over wall time of the N-worker samples: ~1 when workers take turns, ~N in parallel. */
