@@ -148,11 +148,6 @@ public final class LocalInterpreterRuntime implements PythonRuntime {
 
     @Override
     public ProcessOutput run(DriverCall call, Duration timeout) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(executable);
-        cmd.add("-u"); // unbuffered: every JSON line reaches gillab even if the process is killed
-        cmd.add(home.driver().toString());
-        cmd.addAll(call.argsWithLocalPaths());
-        return ProcessRunner.run(cmd, Map.of("PYTHONDONTWRITEBYTECODE", "1"), (Path) null, timeout);
+        return LocalPythonRuntime.runDriver(executable, home, call, timeout);
     }
 }

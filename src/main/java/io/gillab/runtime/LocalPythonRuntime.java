@@ -71,6 +71,12 @@ public final class LocalPythonRuntime implements PythonRuntime {
 
     @Override
     public ProcessOutput run(DriverCall call, Duration timeout) throws IOException {
+        return runDriver(executable, home, call, timeout);
+    }
+
+    /** The driver in a local interpreter as a child process (also used by {@code local:} runtimes). */
+    static ProcessOutput runDriver(String executable, GillabHome home, DriverCall call, Duration timeout)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(executable);
         cmd.add("-u"); // unbuffered: every JSON line reaches gillab even if the process is killed
