@@ -12,6 +12,7 @@ Command line
                               [--warmups W] [--size S | --min-time SECONDS]
                               [--scaling strong|weak] [--path DIR]...
                               [--mode threads|processes|interpreters|contexts]
+                              [--jit-wait SECONDS]
     python driver.py list [--path DIR]...
     python driver.py info
 
@@ -52,6 +53,14 @@ Command line
                 error record, stage "args", exception "ModeNotAvailable",
                 message "mode M not available on IMPL: REASON", exit code 2.
                 Ignored for probes.
+  --jit-wait T  in a gillab worker JVM (Jython, GraalPy): before each timed
+                sample (not calibration runs), wait until the JVM's JIT
+                compiler threads are idle, at most T seconds (default 3; 0:
+                never wait).  The compilers work through the driver's own
+                code for minutes (GraalPy's Graal compiler is Java code
+                compiled by C2) and would otherwise share the cores with
+                the workload; see io.gillab.worker.JitQuiet.  Samples then
+                carry "jit_wait_seconds" and "jit_busy".  Ignored elsewhere.
   --path DIR    repeatable; DIR, DIR/workloads and DIR/probes are searched for
                 NAME.py, in the order given, BEFORE the built-in workloads/
                 and probes/ folders next to this file.  The first match wins.
@@ -121,6 +130,10 @@ sample   (run of a workload) one per sample, warm-ups first, "index"
          "requests":..., "requests_per_second":...}).  Only measure()
          workloads have "metrics".  With --mode other than threads a
          sample also carries "mode", and "threads" is the number of workers.
+         In a gillab worker JVM (see --jit-wait) a sample also carries
+         "jit_wait_seconds" (how long it waited for idle JIT compilers
+         before t0) and "jit_busy" (true: they were still busy when the
+         wait ran out).
 
 mode     (run with --mode other than threads) once, before calibration:
          {"gillab":1,"record":"mode","mode":M,"workers":N,"how":str} --
@@ -190,7 +203,9 @@ with strong scaling the total size S is split, thread i getting S // N plus 1
 for the first S % N threads (weak scaling: every thread gets S); the N threads are created and started, each announces that it
 is ready and waits on one threading.Event; when all N are ready the driver
 reads t0, sets the event, joins every thread and reads t1; seconds = t1 - t0.
-gc.collect() runs before each sample, outside the timed interval.  After a
+gc.collect() runs before each sample, outside the timed interval; in a
+gillab worker JVM so does the wait for idle JIT compilers (--jit-wait),
+after the N threads are ready and before t0.  After a
 sample, check(size_i, result_i) is called for every thread i if the module
 defines check; then the sample record is written.
 
@@ -282,8 +297,9 @@ except NameError:  # Python 3
 _OUT = sys.stdout
 
 # The GraalPy worker JVM (io.gillab.worker.GraalPyEngine) puts a host object
-# into the globals of __main__: the JVM's process CPU time and, for --mode
-# contexts, Contexts to run workers in.  None everywhere else.
+# into the globals of __main__: the JVM's process CPU time, a wait for idle
+# JIT compilers and, for --mode contexts, Contexts to run workers in.  None
+# everywhere else.
 _HOST = globals().get("__gillab_host__")
 
 
@@ -386,6 +402,40 @@ def _choose_cpu_clock():
 
 CLOCK, CLOCK_NAME = _choose_clock()
 CPU_CLOCK, CPU_CLOCK_NAME = _choose_cpu_clock()
+
+
+# --------------------------------------------------------------------------
+# waiting for an idle JIT
+
+# The longest wait before a sample for the JIT compilers to go idle (--jit-wait)
+JIT_WAIT_DEFAULT = 3.0
+
+
+def _choose_jit_quiet():
+    """In a gillab worker JVM (Jython, GraalPy): a function max_seconds ->
+    {"jit_wait_seconds": s, "jit_busy": b} that waits until the JVM's JIT
+    compiler threads are idle (io.gillab.worker.JitQuiet).  None elsewhere:
+    CPython has no JIT thread, PyPy compiles on the running thread."""
+    try:
+        if _HOST is not None:
+            wait = _HOST.awaitQuietJit
+        elif IS_JYTHON:
+            from io.gillab.worker import JitQuiet  # noqa
+            wait = JitQuiet.awaitIdleJson
+        else:
+            return None
+    except:  # noqa: E722  (not in a gillab worker JVM, or an older one)
+        return None
+
+    def jit_quiet(max_seconds):
+        data = json.loads(str(wait(float(max_seconds))))
+        return {"jit_wait_seconds": float(data["jit_wait_seconds"]),
+                "jit_busy": bool(data["jit_busy"])}
+
+    return jit_quiet
+
+
+JIT_QUIET = _choose_jit_quiet()
 
 
 # --------------------------------------------------------------------------
@@ -684,6 +734,18 @@ def _positive_float(text):
     return value
 
 
+def _non_negative_float(text):
+    import argparse
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        value = -1.0
+    if not value >= 0 or value > 3600:
+        raise argparse.ArgumentTypeError(
+            "must be a number of seconds >= 0, got %r" % text)
+    return value
+
+
 def _usage(parser):
     return " ".join(parser.format_usage().split())
 
@@ -726,6 +788,9 @@ def _build_parser():
                      metavar="SECONDS", dest="min_time")
     run.add_argument("--scaling", choices=SCALINGS, default="strong")
     run.add_argument("--mode", choices=MODES, default="threads")
+    run.add_argument("--jit-wait", type=_non_negative_float,
+                     default=JIT_WAIT_DEFAULT, metavar="SECONDS",
+                     dest="jit_wait")
     run.add_argument("--path", action="append", default=[], metavar="DIR")
     lst = sub.add_parser("list", add_help=False,
                          help="list workloads and probes")
@@ -1001,10 +1066,19 @@ def _worker(state, index, fn, size):
         state.errors[index] = sys.exc_info()
 
 
-def timed_sample(fn, sizes):
-    """Run fn(sizes[i]) on len(sizes) threads released together.
+def _await_quiet_jit(jit_wait):
+    """Before a timed interval: wait (at most jit_wait seconds) for idle JIT
+    compilers where the runtime has them; what happened, or None."""
+    if JIT_QUIET is None or not jit_wait:
+        return None
+    return JIT_QUIET(jit_wait)
 
-    Returns (seconds, cpu_seconds or None, results, errors).
+
+def timed_sample(fn, sizes, jit_wait=0):
+    """Run fn(sizes[i]) on len(sizes) threads released together, once they
+    are ready and the JIT compilers are idle (at most jit_wait seconds).
+
+    Returns (seconds, cpu_seconds or None, results, errors, jit or None).
     """
     n = len(sizes)
     state = _Sample(n)
@@ -1019,6 +1093,7 @@ def timed_sample(fn, sizes):
     with state.cond:
         while state.ready < n:
             state.cond.wait()
+    jit = _await_quiet_jit(jit_wait)
     c0 = CPU_CLOCK() if CPU_CLOCK else None
     t0 = CLOCK()
     state.go.set()
@@ -1027,7 +1102,7 @@ def timed_sample(fn, sizes):
     t1 = CLOCK()
     c1 = CPU_CLOCK() if CPU_CLOCK else None
     cpu = (c1 - c0) if CPU_CLOCK else None
-    return t1 - t0, cpu, state.results, state.errors
+    return t1 - t0, cpu, state.results, state.errors, jit
 
 
 class _WorkloadFailed(Exception):
@@ -1043,20 +1118,24 @@ def split_sizes(size, threads, scaling):
 
 
 def _one_sample(name, module, path, size, threads, index, scaling="strong",
-                executor=None):
+                executor=None, jit_wait=0):
     """Run one sample of run() on threads threads (or, with an executor,
-    on that many workers of another mode); check its result.
+    on that many workers of another mode); check its result.  With jit_wait
+    the timed interval starts once the JIT compilers are idle (at most
+    jit_wait seconds, see --jit-wait).
 
-    Returns (seconds, cpu_seconds or None, metrics or None).
+    Returns (seconds, cpu_seconds or None, metrics or None, jit or None).
     """
     if getattr(module, "measure", None) is not None:
-        return _one_measured_sample(module, path, size, threads, index)
+        return _one_measured_sample(module, path, size, threads, index,
+                                    jit_wait)
     sizes = split_sizes(size, threads, scaling)
     gc.collect()
     if executor is not None:
-        return _one_mode_sample(executor, path, sizes, index)
+        return _one_mode_sample(executor, path, sizes, index, jit_wait)
     with _Redirect():
-        seconds, cpu, results, errors = timed_sample(module.run, sizes)
+        seconds, cpu, results, errors, jit = timed_sample(module.run, sizes,
+                                                          jit_wait)
     for i, err in enumerate(errors):
         if err is not None:
             emit_error("run", err, file=path,
@@ -1072,14 +1151,14 @@ def _one_sample(name, module, path, size, threads, index, scaling="strong",
                 emit_error("check", sys.exc_info(), file=path,
                            extra=[("index", index), ("thread", i)])
                 raise _WorkloadFailed()
-    return seconds, cpu, None
+    return seconds, cpu, None, jit
 
 
-def _one_mode_sample(executor, path, sizes, index):
+def _one_mode_sample(executor, path, sizes, index, jit_wait=0):
     """One sample on the workers of a mode other than threads; the executor
     times it and checks the results after the timed interval."""
     try:
-        seconds, cpu, errors = executor.sample(sizes)
+        seconds, cpu, errors, jit = executor.sample(sizes, jit_wait)
     except:  # noqa: E722  (a worker died, a pipe broke, ...)
         emit_error("run", sys.exc_info(), file=path,
                    extra=[("index", index), ("thread", None)])
@@ -1088,7 +1167,7 @@ def _one_mode_sample(executor, path, sizes, index):
         if fields is not None:
             emit("error", list(fields) + [("index", index), ("thread", i)])
             raise _WorkloadFailed()
-    return seconds, cpu, None
+    return seconds, cpu, None, jit
 
 
 def _is_number(value):
@@ -1126,11 +1205,12 @@ def _measurement(result):
     return float(seconds), metrics
 
 
-def _one_measured_sample(module, path, size, threads, index):
+def _one_measured_sample(module, path, size, threads, index, jit_wait=0):
     """One call of measure(size, threads) on the main thread (the module
     starts its own threads).  An AssertionError from measure() is a failed
     check; any other exception a failed run."""
     gc.collect()
+    jit = _await_quiet_jit(jit_wait)
     c0 = CPU_CLOCK() if CPU_CLOCK else None
     try:
         with _Redirect():
@@ -1161,7 +1241,7 @@ def _one_measured_sample(module, path, size, threads, index):
                        extra=[("index", index), ("thread", None)])
             raise _WorkloadFailed()
     cpu = (c1 - c0) if CPU_CLOCK else None
-    return seconds, cpu, metrics
+    return seconds, cpu, metrics, jit
 
 
 # Calibration never grows a size beyond this many times the default.
@@ -1185,8 +1265,9 @@ def _calibrate(name, module, path, size, min_time, rounds, threads=1,
     """
     limit = size * MAX_CALIBRATION_FACTOR
     while True:
-        seconds, _, _ = _one_sample(name, module, path, size, threads, -1,
-                                    executor=executor)
+        # no wait for the JIT here: calibration only picks a size
+        seconds = _one_sample(name, module, path, size, threads, -1,
+                              executor=executor)[0]
         rounds.append([size, float(seconds)])
         if seconds >= min_time or size * 2 > limit:
             return size
@@ -1239,9 +1320,9 @@ def run_workload(name, module, path, args, executor=None):
                 _emit_calibration(name, size, args.min_time, rounds)
             order = counts if r % 2 == 0 else list(reversed(counts))
             for threads in order:
-                seconds, cpu, metrics = _one_sample(
+                seconds, cpu, metrics, jit = _one_sample(
                     name, module, path, size, threads, index, scaling,
-                    executor)
+                    executor, args.jit_wait)
                 fields = [
                     ("workload", name),
                     ("threads", threads),
@@ -1256,6 +1337,10 @@ def run_workload(name, module, path, args, executor=None):
                     fields.append(("metrics", metrics))
                 if executor is not None:
                     fields.append(("mode", executor.mode))
+                if jit is not None:
+                    fields.extend([("jit_wait_seconds",
+                                    jit["jit_wait_seconds"]),
+                                   ("jit_busy", jit["jit_busy"])])
                 emit("sample", fields)
                 index += 1
     except _WorkloadFailed:

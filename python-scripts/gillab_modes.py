@@ -27,8 +27,10 @@ as in threads mode; only the execution of one sample changes:
                 Java thread (a GIL per Context), made by the worker JVM
                 (io.gillab.worker.GraalPyEngine), which exposes them to the
                 driver as __gillab_host__.  Timed from Java with
-                System.nanoTime from the release of N ready workers to the
-                end of the last; cpu_seconds is the JVM's process CPU time.
+                System.nanoTime from the release of N ready workers (once
+                the JIT compilers are idle, see driver.py --jit-wait) to
+                the end of the last; cpu_seconds is the JVM's process CPU
+                time.
 
 In every mode a worker runs run(size) with its share of the size (the same
 split as threads mode) and check() runs after the timed interval.  Errors of
@@ -300,7 +302,7 @@ class ProcessExecutor(_Executor):
         except EOFError:
             raise ModeError("a worker process exited unexpectedly")
 
-    def sample(self, sizes):
+    def sample(self, sizes, jit_wait=0):
         n = len(sizes)
         conns = self.conns[:n]
         self.go.clear()
@@ -323,7 +325,7 @@ class ProcessExecutor(_Executor):
         cpu = None
         if c0 is not None and None not in worker_cpu:
             cpu = (c1 - c0) + sum(worker_cpu)
-        return t1 - t0, cpu, errors
+        return t1 - t0, cpu, errors, None  # no JIT thread: jit_wait unused
 
     def close(self):
         for conn in self.conns:
@@ -370,7 +372,7 @@ class InterpreterExecutor(_Executor):
             self.close()
             raise
 
-    def sample(self, sizes):
+    def sample(self, sizes, jit_wait=0):
         mod = self.mod
         n = len(sizes)
         for interp in self.interps[:n]:
@@ -414,7 +416,7 @@ class InterpreterExecutor(_Executor):
             err = self.interps[i].call(mod.worker_finish, sizes[i])
             errors.append(_fields(err) if err is not None else None)
         cpu = (c1 - c0) if c0 is not None else None
-        return t1 - t0, cpu, errors
+        return t1 - t0, cpu, errors, None  # no JIT thread: jit_wait unused
 
     def close(self):
         for interp in self.interps:
@@ -443,12 +445,17 @@ class ContextExecutor(_Executor):
             raise ModeError("a Context could not load %s" % name,
                             _fields(str(err)))
 
-    def sample(self, sizes):
-        text = self.host.sampleContexts(",".join(str(s) for s in sizes))
+    def sample(self, sizes, jit_wait=0):
+        text = self.host.sampleContexts(",".join(str(s) for s in sizes),
+                                        float(jit_wait))
         data = json.loads(str(text))
         errors = [_fields(e) if e is not None else None
                   for e in data["errors"]]
-        return data["seconds"], data.get("cpu_seconds"), errors
+        jit = None
+        if data.get("jit_wait_seconds") is not None:
+            jit = {"jit_wait_seconds": float(data["jit_wait_seconds"]),
+                   "jit_busy": bool(data["jit_busy"])}
+        return data["seconds"], data.get("cpu_seconds"), errors, jit
 
     def close(self):
         try:

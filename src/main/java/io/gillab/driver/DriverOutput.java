@@ -1,5 +1,6 @@
 package io.gillab.driver;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -31,15 +32,25 @@ public final class DriverOutput {
     /**
      * One timed sample as the driver measured it.
      *
-     * @param cpuSeconds process CPU time over the sample, where the runtime can tell (null otherwise)
-     * @param metrics    a measured workload's own figures (e.g. the convoy's latency_p99), or null
-     * @param fork       which worker process of the trial took it (0 for the first)
+     * @param cpuSeconds     process CPU time over the sample, where the runtime can tell (null otherwise)
+     * @param metrics        a measured workload's own figures (e.g. the convoy's latency_p99), or null
+     * @param fork           which worker process of the trial took it (0 for the first)
+     * @param jitWaitSeconds how long the worker JVM waited for idle JIT compilers before the timed
+     *                       interval (Jython, GraalPy; null elsewhere, see io.gillab.worker.JitQuiet)
+     * @param jitBusy        true when the compilers were still busy as that wait ran out (null elsewhere)
      */
     public record Sample(int index, boolean warmup, double seconds, int threads, long size, Double cpuSeconds,
-            Map<String, Double> metrics, int fork) {
+            Map<String, Double> metrics, int fork,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double jitWaitSeconds,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean jitBusy) {
+
+        public Sample(int index, boolean warmup, double seconds, int threads, long size, Double cpuSeconds,
+                Map<String, Double> metrics, int fork) {
+            this(index, warmup, seconds, threads, size, cpuSeconds, metrics, fork, null, null);
+        }
 
         public Sample withFork(int f) {
-            return new Sample(index, warmup, seconds, threads, size, cpuSeconds, metrics, f);
+            return new Sample(index, warmup, seconds, threads, size, cpuSeconds, metrics, f, jitWaitSeconds, jitBusy);
         }
     }
 
@@ -86,9 +97,12 @@ public final class DriverOutput {
             }
         }
         JsonNode cpu = node.path("cpu_seconds");
+        JsonNode jitWait = node.path("jit_wait_seconds");
+        JsonNode jitBusy = node.path("jit_busy");
         return new Sample(node.path("index").asInt(), node.path("warmup").asBoolean(),
                 node.path("seconds").asDouble(Double.NaN), node.path("threads").asInt(), node.path("size").asLong(),
-                cpu.isNumber() ? cpu.asDouble() : null, metrics, 0);
+                cpu.isNumber() ? cpu.asDouble() : null, metrics, 0,
+                jitWait.isNumber() ? jitWait.asDouble() : null, jitBusy.isBoolean() ? jitBusy.asBoolean() : null);
     }
 
     private static JsonNode parseRecord(String line) {

@@ -64,6 +64,9 @@ final class ReportTables {
             if (ReportModel.interpreterOnly(r)) {
                 notes.add("GraalPy without its JIT");
             }
+            if (r.jitBusyNote() != null) {
+                notes.add(r.jitBusyNote());
+            }
             row.add(String.join("; ", notes));
             rows.add(row);
         }

@@ -56,6 +56,21 @@ public record TrialResult(
         return status == Status.ok;
     }
 
+    /**
+     * A note when the worker JVM's JIT compilers were still busy as the wait for them ran out before some
+     * measured samples (see driver.py --jit-wait): those samples shared the cores with the compiler.
+     * Null when there is nothing to say.
+     */
+    public String jitBusyNote() {
+        if (samples == null) {
+            return null;
+        }
+        long measured = samples.stream().filter(s -> !s.warmup()).count();
+        long busy = samples.stream().filter(s -> !s.warmup() && Boolean.TRUE.equals(s.jitBusy())).count();
+        return busy == 0 ? null
+                : "JIT still compiling at the start of " + busy + " of " + measured + " measured samples";
+    }
+
     /** The measured (not warm-up) seconds at one thread count. */
     public List<Double> measured(int threads) {
         return samples == null ? List.of() : samples.stream().filter(s -> !s.warmup() && s.threads() == threads)

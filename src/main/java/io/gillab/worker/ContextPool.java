@@ -26,7 +26,8 @@ final class ContextPool implements AutoCloseable {
         ContextPool create(String scriptsDir);
     }
 
-    record Timing(double seconds, double cpuSeconds, List<String> errors) {
+    /** One sample: wall and CPU seconds, each worker's error (null: none), the wait for an idle JIT (or null). */
+    record Timing(double seconds, double cpuSeconds, List<String> errors, JitQuiet.Wait jit) {
     }
 
     private final Supplier<Context.Builder> builders;
@@ -91,8 +92,12 @@ final class ContextPool implements AutoCloseable {
         return null;
     }
 
-    /** One sample on the first {@code sizes.length} workers, released together; timed with nanoTime. */
-    Timing sample(long[] sizes, DoubleSupplier cpu) {
+    /**
+     * One sample on the first {@code sizes.length} workers, released together once they are ready and the
+     * JIT compilers are idle (at most {@code jitWaitSeconds}, 0: no wait, see {@link JitQuiet}); timed with
+     * nanoTime.
+     */
+    Timing sample(long[] sizes, DoubleSupplier cpu, double jitWaitSeconds) {
         int n = sizes.length;
         if (n > workers.size()) {
             throw new IllegalStateException(n + " workers asked, " + workers.size() + " prepared");
@@ -117,12 +122,14 @@ final class ContextPool implements AutoCloseable {
                 return null;
             }));
         }
+        JitQuiet.Wait jit;
         double c0;
         long t0;
         long t1;
         double c1;
         try {
             ready.await();
+            jit = jitWaitSeconds > 0 ? JitQuiet.awaitIdle(jitWaitSeconds) : null;
             c0 = cpu.getAsDouble();
             t0 = System.nanoTime();
             go.countDown();
@@ -147,7 +154,7 @@ final class ContextPool implements AutoCloseable {
                 return e.isNull() ? null : e.asString();
             }));
         }
-        return new Timing((t1 - t0) / 1e9, c0 < 0 ? -1 : c1 - c0, errors);
+        return new Timing((t1 - t0) / 1e9, c0 < 0 ? -1 : c1 - c0, errors, jit);
     }
 
     /**

@@ -11,8 +11,9 @@ import org.graalvm.polyglot.HostAccess;
 
 /**
  * The one host object the GraalPy driver can reach (as {@code __gillab_host__} in {@code __main__}): the
- * JVM's process CPU time, and for {@code --mode contexts} the worker Contexts. Only the methods marked
- * {@link HostAccess.Export} are visible to Python ({@link HostAccess#EXPLICIT}); there is no class lookup.
+ * JVM's process CPU time, a wait for idle JIT compilers ({@link JitQuiet}), and for {@code --mode contexts}
+ * the worker Contexts. Only the methods marked {@link HostAccess.Export} are visible to Python
+ * ({@link HostAccess#EXPLICIT}); there is no class lookup.
  */
 public final class GillabHost {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,21 +52,25 @@ public final class GillabHost {
 
     /**
      * One sample: worker i runs the workload's run(size_i) in Context i on its own thread, all released
-     * together; timed here with System.nanoTime. Returns JSON
-     * {@code {"seconds":..,"cpu_seconds":..,"errors":[null|{error fields}, ...]}}.
+     * together once the JIT compilers are idle (at most {@code jitWaitSeconds}; 0: no wait); timed here
+     * with System.nanoTime. Returns JSON {@code {"seconds":..,"cpu_seconds":..,"jit_wait_seconds":..,
+     * "jit_busy":..,"errors":[null|{error fields}, ...]}} (no jit fields without a wait).
      */
     @HostAccess.Export
-    public String sampleContexts(String sizesCsv) {
+    public String sampleContexts(String sizesCsv, double jitWaitSeconds) {
         String[] parts = sizesCsv.split(",");
         long[] sizes = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
             sizes[i] = Long.parseLong(parts[i].strip());
         }
-        double c0 = processCpuSeconds();
-        ContextPool.Timing t = pool.sample(sizes, this::processCpuSeconds);
+        ContextPool.Timing t = pool.sample(sizes, this::processCpuSeconds, jitWaitSeconds);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("seconds", t.seconds());
-        out.put("cpu_seconds", t.cpuSeconds() < 0 || c0 < 0 ? null : t.cpuSeconds());
+        out.put("cpu_seconds", t.cpuSeconds() < 0 ? null : t.cpuSeconds());
+        if (t.jit() != null) {
+            out.put("jit_wait_seconds", t.jit().seconds());
+            out.put("jit_busy", !t.jit().quiet());
+        }
         List<Object> errors = new ArrayList<>();
         for (String e : t.errors()) {
             errors.add(e == null ? null : readTree(e));
@@ -76,6 +81,15 @@ public final class GillabHost {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Waits until the JIT compilers are idle, at most {@code maxSeconds} (see {@link JitQuiet}); the driver
+     * calls it before each timed sample. Returns {@code {"jit_wait_seconds":..,"jit_busy":..}}.
+     */
+    @HostAccess.Export
+    public String awaitQuietJit(double maxSeconds) {
+        return JitQuiet.awaitIdleJson(maxSeconds);
     }
 
     @HostAccess.Export

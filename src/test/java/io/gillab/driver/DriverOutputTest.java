@@ -52,4 +52,18 @@ class DriverOutputTest {
         assertEquals("load error: SyntaxError: invalid syntax (/w/bad.py:3)",
                 DriverOutput.describeError(out.errors().get(0)));
     }
+
+    @Test
+    void keepsTheWaitForAnIdleJitWhereThereWasOne() {
+        DriverOutput out = DriverOutput.parse(List.of(
+                "{\"gillab\":1,\"record\":\"sample\",\"threads\":2,\"size\":8,\"index\":0,\"warmup\":false,"
+                        + "\"seconds\":0.25,\"cpu_seconds\":0.5,\"jit_wait_seconds\":3.01,\"jit_busy\":true}",
+                "{\"gillab\":1,\"record\":\"sample\",\"threads\":1,\"size\":8,\"index\":1,\"warmup\":false,"
+                        + "\"seconds\":0.5,\"cpu_seconds\":0.5}"));
+        assertEquals(3.01, out.samples().get(0).jitWaitSeconds());
+        assertEquals(Boolean.TRUE, out.samples().get(0).jitBusy());
+        assertEquals(null, out.samples().get(1).jitWaitSeconds());
+        assertEquals(null, out.samples().get(1).jitBusy());
+        assertEquals(3.01, out.samples().get(0).withFork(1).jitWaitSeconds());
+    }
 }

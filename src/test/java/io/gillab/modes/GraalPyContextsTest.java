@@ -60,23 +60,43 @@ class GraalPyContextsTest {
     }
 
     /**
-     * Contexts run in parallel and beat threads in one Context, which do not scale. Measured with the
-     * JIT on this 2-core machine, paired per-round ratios: contexts 1.29-1.59x, threads 0.94-1.00x; the
-     * Graal compiler's threads keep cpu/wall near 2 even for one worker, so the 2 Contexts never get 2
-     * whole cores (the issue's 1.6x by hand is not reached reliably here). Asked: >= 1.2x and <= 1.3x.
+     * Contexts run in parallel and beat threads in one Context, which do not scale: the issue's acceptance
+     * command ({@code ./gillab run --runtimes graalpy --mode contexts,threads --workloads countdown
+     * --threads 1,2}, whose defaults are these: 2 processes, 10 warm-up and 6 measured rounds, 0.2 s).
+     * Measured with the JIT on this 2-core machine, paired per-round ratios: contexts 1.88-1.96x (ratio of
+     * medians 1.87-1.97x), threads 0.95-1.04x. Before each sample waited for idle JIT compilers (JitQuiet)
+     * contexts gave 1.29-1.62x: the Graal compiler's backlog held one of the two cores.
      */
     @Test
     @Tag("slow")
     void contextsScaleThreadsDoNot() throws IOException {
         ModesFixture.assumeAvailable("graalpy");
-        Run.Outcome o = ModesFixture.run("graalpy", "countdown", List.of("contexts", "threads"), List.of(1, 2), 5, 10,
-                0.2, Duration.ofMinutes(5));
+        Run.Outcome o = ModesFixture.run("graalpy", "countdown", List.of("contexts", "threads"), List.of(1, 2), 2, 6,
+                10, 0.2, Duration.ofMinutes(8));
         TrialResult c = ModesFixture.trial(o, "contexts");
         assertEquals(TrialResult.Status.ok, c.status(), () -> ModesFixture.describe(c));
         double sc = ModesFixture.speedup(c, 2);
-        assertTrue(sc >= 1.2, () -> "contexts: speedup " + sc + " (expected >= 1.2)\n" + ModesFixture.describe(c));
+        assertTrue(sc >= 1.6, () -> "contexts: speedup " + sc + " (expected >= 1.6)\n" + ModesFixture.describe(c));
         TrialResult t = ModesFixture.trial(o, "threads");
         double st = ModesFixture.speedup(t, 2);
         assertTrue(st <= 1.3, () -> "threads: speedup " + st + " (expected <= 1.3)\n" + ModesFixture.describe(t));
+    }
+
+    /** Every sample of both modes waited for idle JIT compilers first, and says how long. */
+    @Test
+    @Tag("slow")
+    void samplesWaitForAnIdleJit() throws IOException {
+        ModesFixture.assumeAvailable("graalpy");
+        Run.Outcome o = ModesFixture.run("graalpy", "countdown", List.of("contexts", "threads"), List.of(1, 2), 2, 6,
+                10, 0.2, Duration.ofMinutes(8));
+        for (String mode : List.of("contexts", "threads")) {
+            TrialResult r = ModesFixture.trial(o, mode);
+            assertEquals(TrialResult.Status.ok, r.status(), () -> ModesFixture.describe(r));
+            for (var s : r.samples()) {
+                assertTrue(s.jitWaitSeconds() != null && s.jitWaitSeconds() >= 0 && s.jitWaitSeconds() < 3.5,
+                        () -> mode + " sample " + s);
+                assertTrue(s.jitBusy() != null, () -> mode + " sample " + s);
+            }
+        }
     }
 }

@@ -32,14 +32,20 @@ final class ModesFixture {
     /** One process per trial; {@code samples} measured rounds after {@code warmups}; cached per key. */
     static Run.Outcome run(String runtime, String workload, List<String> modes, List<Integer> threads, int samples,
             Integer warmups, double minSeconds, Duration timeout) throws IOException {
-        String key = runtime + "|" + workload + "|" + modes + "|" + threads + "|" + samples + "|" + warmups + "|"
-                + minSeconds;
+        return run(runtime, workload, modes, threads, 1, samples, warmups, minSeconds, timeout);
+    }
+
+    /** {@code forks} processes per trial; {@code samples} measured rounds after {@code warmups}; cached per key. */
+    static Run.Outcome run(String runtime, String workload, List<String> modes, List<Integer> threads, int forks,
+            int samples, Integer warmups, double minSeconds, Duration timeout) throws IOException {
+        String key = runtime + "|" + workload + "|" + modes + "|" + threads + "|" + forks + "|" + samples + "|"
+                + warmups + "|" + minSeconds;
         Run.Outcome cached = CACHE.get(key);
         if (cached != null) {
             return cached;
         }
         Path out = Files.createTempDirectory("gillab-modes-");
-        Presets.Measurement m = new Presets.Measurement("quick", 1, samples, warmups, null, minSeconds, "strong");
+        Presets.Measurement m = new Presets.Measurement("quick", forks, samples, warmups, null, minSeconds, "strong");
         RunOptions o = new RunOptions(List.of(runtime), List.of(workload), threads, m, timeout, out, "python3",
                 List.of(), io.gillab.runtime.container.ContainerLimits.defaults(), "test", false, modes, null);
         Run.Outcome outcome = RunFixture.run(o);
@@ -111,6 +117,10 @@ final class ModesFixture {
         for (DriverOutput.Sample s : r.samples()) {
             b.append(String.format("%n  t=%d %s %.4f s cpu %s", s.threads(), s.warmup() ? "warm-up" : "sample",
                     s.seconds(), s.cpuSeconds()));
+            if (s.jitWaitSeconds() != null) {
+                b.append(String.format(" after %.2f s waiting for the JIT%s", s.jitWaitSeconds(),
+                        Boolean.TRUE.equals(s.jitBusy()) ? " (still busy)" : ""));
+            }
         }
         return b.toString();
     }

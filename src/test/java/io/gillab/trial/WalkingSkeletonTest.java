@@ -109,4 +109,26 @@ class WalkingSkeletonTest {
         assertNotNull(r.host(), "no host record");
         assertTrue(r.host().path("jit").asBoolean(), () -> "engine: " + r.host().path("engine_implementation"));
     }
+
+    @ParameterizedTest(name = "jit_wait[{0}] every sample waited for idle JIT compilers")
+    @ValueSource(strings = {"jython", "graalpy"})
+    void jvmWorkersWaitForAnIdleJitBeforeEachSample(String runtime) throws IOException {
+        TrialResult r = trial(runtime, "countdown");
+        assertEquals(TrialResult.Status.ok, r.status(), () -> "countdown on " + runtime + ": " + r.message());
+        for (var x : r.samples()) {
+            // the driver's default limit is 3 s (--jit-wait); one look takes 30 ms
+            assertTrue(x.jitWaitSeconds() != null && x.jitWaitSeconds() >= 0.02 && x.jitWaitSeconds() < 3.5,
+                    () -> runtime + " sample " + x);
+            assertNotNull(x.jitBusy(), () -> runtime + " sample " + x);
+        }
+    }
+
+    @ParameterizedTest(name = "jit_wait[{0}] no JIT thread, no wait")
+    @ValueSource(strings = {"cpython-local"})
+    void interpretersWithoutAJitThreadDoNotWait(String runtime) throws IOException {
+        TrialResult r = trial(runtime, "countdown");
+        assertEquals(TrialResult.Status.ok, r.status(), () -> "countdown on " + runtime + ": " + r.message());
+        assertTrue(r.samples().stream().allMatch(x -> x.jitWaitSeconds() == null && x.jitBusy() == null),
+                () -> runtime + " samples " + r.samples());
+    }
 }
