@@ -74,6 +74,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Without --size: calibrate each workload so a one-thread sample takes at least this long (default: ${DEFAULT-VALUE}).")
     double minSeconds;
 
+    @Option(names = "--jit-wait", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Jython and GraalPy: before each sample, wait at most this long for the JVM's JIT compilers "
+                    + "to go idle, so they do not share the cores with the workload; 0 = never (default: ${DEFAULT-VALUE}).")
+    double jitWaitSeconds;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "Time limit per process of a trial; the process or container is killed at it (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -152,6 +157,10 @@ final class RunCommand implements Callable<Integer> {
         if (!(minSeconds > 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--min-time must be more than 0 seconds");
         }
+        if (!(jitWaitSeconds >= 0 && jitWaitSeconds <= 3600)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--jit-wait must be 0 to 3600 seconds, got " + jitWaitSeconds);
+        }
         if (warmups != null && warmups < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warmups must be 0 or more, got " + warmups);
         }
@@ -179,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
                 : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         String presetName = preset == null ? "default" : preset.quick ? "quick" : preset.rigorous ? "rigorous" : "default";
         Presets.Measurement measurement = new Presets.Measurement(presetName, forks, samples, warmups, size, minSeconds,
-                scaling);
+                scaling, jitWaitSeconds);
         String commandLine = "gillab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RunOptions options;
         if (resume != null) {

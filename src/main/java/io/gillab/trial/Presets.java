@@ -28,9 +28,17 @@ public final class Presets {
      * @param size       work units per sample, or null to calibrate
      * @param minSeconds calibration target per single-threaded sample
      * @param scaling    strong or weak
+     * @param jitWaitSeconds before each sample in a worker JVM, the longest wait for idle JIT compilers
+     *                   (0: none; see driver.py --jit-wait and io.gillab.worker.JitQuiet)
      */
     public record Measurement(String name, Integer forks, Integer samples, Integer warmups, Long size,
-            double minSeconds, String scaling) {
+            double minSeconds, String scaling, double jitWaitSeconds) {
+
+        /** With the default wait for idle JIT compilers ({@value #DEFAULT_JIT_WAIT_SECONDS} s). */
+        public Measurement(String name, Integer forks, Integer samples, Integer warmups, Long size,
+                double minSeconds, String scaling) {
+            this(name, forks, samples, warmups, size, minSeconds, scaling, DEFAULT_JIT_WAIT_SECONDS);
+        }
 
         public PerRuntime forRuntime(PythonRuntime rt) {
             PerRuntime base = base(name, rt.isJit(), rt.defaultWarmups());
@@ -38,6 +46,9 @@ public final class Presets {
                     warmups != null ? warmups : base.warmups());
         }
     }
+
+    /** The driver's default --jit-wait: GraalPy's waits measured here were 0.03-2.8 s. */
+    public static final double DEFAULT_JIT_WAIT_SECONDS = 3.0;
 
     public static Measurement defaults() {
         return new Measurement("default", null, null, null, null, 0.2, "strong");

@@ -18,13 +18,21 @@ import java.util.stream.Collectors;
  * @param scaling      "strong" (the size is split over the threads) or "weak" (every thread does it all)
  * @param mode         how the N workers run: "threads" (the default), "processes", "interpreters" or
  *                     "contexts" (GraalPy); see {@link ExecutionMode}
+ * @param jitWaitSeconds the driver's --jit-wait: in a worker JVM, the longest wait before each sample for
+ *                     idle JIT compilers (0: none)
  */
 public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> threadCounts, int samples, int warmups,
-        Long size, double minSeconds, int forks, String scaling, String mode) {
+        Long size, double minSeconds, int forks, String scaling, String mode, double jitWaitSeconds) {
 
     public TrialSpec {
         threadCounts = List.copyOf(threadCounts);
         mode = mode == null ? ExecutionMode.THREADS : mode;
+    }
+
+    public TrialSpec(String runtime, CatalogueEntry entry, List<Integer> threadCounts, int samples, int warmups,
+            Long size, double minSeconds, int forks, String scaling, String mode) {
+        this(runtime, entry, threadCounts, samples, warmups, size, minSeconds, forks, scaling, mode,
+                Presets.DEFAULT_JIT_WAIT_SECONDS);
     }
 
     public TrialSpec(String runtime, CatalogueEntry entry, List<Integer> threadCounts, int samples, int warmups,
@@ -63,6 +71,7 @@ public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> thre
             if (!ExecutionMode.THREADS.equals(mode)) {
                 args.addAll(List.of("--mode", mode));
             }
+            args.addAll(List.of("--jit-wait", Double.toString(jitWaitSeconds)));
         }
         return args;
     }

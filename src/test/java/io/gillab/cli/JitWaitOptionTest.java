@@ -1,0 +1,63 @@
+package io.gillab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gillab.runtime.Availability;
+import io.gillab.trial.Presets;
+import io.gillab.trial.Run;
+import io.gillab.trial.RunFixture;
+import io.gillab.trial.RunOptions;
+import io.gillab.trial.TrialResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code --jit-wait}: the longest wait before each sample for idle JIT compilers in a worker JVM. */
+class JitWaitOptionTest {
+
+    private static String runError(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = GillabCommand.commandLine();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        assertEquals(2, cl.execute(args), err::toString);
+        return err.toString();
+    }
+
+    @Test
+    void aNegativeOrNonNumericWaitIsAUsageError() {
+        String neg = runError("run", "--jit-wait", "-1");
+        assertTrue(neg.contains("--jit-wait must be 0 to 3600 seconds, got -1.0"), neg);
+        String word = runError("run", "--jit-wait", "soon");
+        assertTrue(word.contains("--jit-wait") && word.contains("soon"), word);
+    }
+
+    @Test
+    void zeroMeansTheSamplesDoNotWait() throws Exception {
+        Availability a = RunFixture.availability("jython");
+        assumeTrue(a.available(), () -> "jython not available: " + a.reason());
+        Path out = Files.createTempDirectory("gillab-jit-wait-");
+        Presets.Measurement none = new Presets.Measurement("quick", 1, 2, 1, 100_000L, 0.2, "strong", 0);
+        RunOptions o = new RunOptions(List.of("jython"), List.of("countdown"), List.of(1, 2), none,
+                Duration.ofMinutes(3), out, "python3", List.of(), io.gillab.runtime.container.ContainerLimits.defaults(),
+                "test", false);
+        Run.Outcome outcome = RunFixture.run(o);
+        TrialResult r = outcome.results().get(0);
+        assertEquals(TrialResult.Status.ok, r.status(), r::message);
+        assertEquals(6, r.samples().size());
+        assertTrue(r.samples().stream().allMatch(s -> s.jitWaitSeconds() == null && s.jitBusy() == null),
+                () -> "samples " + r.samples());
+        // the run records the setting, so merge can refuse runs that waited differently
+        Path run = Files.list(out).filter(p -> p.getFileName().toString().startsWith("run-")).findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode recorded = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.toFile()).path("options").path("measurement").path("jit_wait_seconds");
+        assertTrue(recorded.isNumber() && recorded.asDouble() == 0.0, () -> "recorded: " + recorded);
+    }
+}
