@@ -428,11 +428,19 @@ def _choose_jit_quiet():
         return None
 
     def jit_quiet(max_seconds):
-        data = json.loads(str(wait(float(max_seconds))))
-        return {"jit_wait_seconds": float(data["jit_wait_seconds"]),
-                "jit_busy": bool(data["jit_busy"])}
+        return jit_fields(json.loads(str(wait(float(max_seconds)))))
 
     return jit_quiet
+
+
+def jit_fields(data):
+    """{"jit_wait_seconds", "jit_busy"} from the JSON io.gillab.worker
+    returns (JitQuiet.Wait.json(), GillabHost.sampleContexts), or None
+    when it holds no wait."""
+    if data.get("jit_wait_seconds") is None:
+        return None
+    return {"jit_wait_seconds": float(data["jit_wait_seconds"]),
+            "jit_busy": bool(data["jit_busy"])}
 
 
 JIT_QUIET = _choose_jit_quiet()
@@ -722,28 +730,21 @@ def _thread_counts(text):
     return counts
 
 
-def _positive_float(text):
-    import argparse
-    try:
-        value = float(text)
-    except (TypeError, ValueError):
-        value = -1.0
-    if not value > 0 or value > 3600:
-        raise argparse.ArgumentTypeError(
-            "must be a number of seconds > 0, got %r" % text)
-    return value
-
-
-def _non_negative_float(text):
-    import argparse
-    try:
-        value = float(text)
-    except (TypeError, ValueError):
-        value = -1.0
-    if not value >= 0 or value > 3600:
-        raise argparse.ArgumentTypeError(
-            "must be a number of seconds >= 0, got %r" % text)
-    return value
+def _seconds(zero_allowed):
+    """An argparse type: a number of seconds up to 3600, > 0 (or >= 0)."""
+    def check(text):
+        import argparse
+        try:
+            value = float(text)
+        except (TypeError, ValueError):
+            value = -1.0
+        low_ok = value >= 0 if zero_allowed else value > 0
+        if not low_ok or value > 3600:
+            raise argparse.ArgumentTypeError(
+                "must be a number of seconds %s 0, got %r"
+                % (">=" if zero_allowed else ">", text))
+        return value
+    return check
 
 
 def _usage(parser):
@@ -784,11 +785,11 @@ def _build_parser():
                      metavar="W")
     run.add_argument("--size", type=_int_at_least(1), default=None,
                      metavar="S")
-    run.add_argument("--min-time", type=_positive_float, default=None,
+    run.add_argument("--min-time", type=_seconds(False), default=None,
                      metavar="SECONDS", dest="min_time")
     run.add_argument("--scaling", choices=SCALINGS, default="strong")
     run.add_argument("--mode", choices=MODES, default="threads")
-    run.add_argument("--jit-wait", type=_non_negative_float,
+    run.add_argument("--jit-wait", type=_seconds(True),
                      default=JIT_WAIT_DEFAULT, metavar="SECONDS",
                      dest="jit_wait")
     run.add_argument("--path", action="append", default=[], metavar="DIR")

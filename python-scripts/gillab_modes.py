@@ -451,11 +451,8 @@ class ContextExecutor(_Executor):
         data = json.loads(str(text))
         errors = [_fields(e) if e is not None else None
                   for e in data["errors"]]
-        jit = None
-        if data.get("jit_wait_seconds") is not None:
-            jit = {"jit_wait_seconds": float(data["jit_wait_seconds"]),
-                   "jit_busy": bool(data["jit_busy"])}
-        return data["seconds"], data.get("cpu_seconds"), errors, jit
+        return (data["seconds"], data.get("cpu_seconds"), errors,
+                _driver_main().jit_fields(data))
 
     def close(self):
         try:

@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Without --size: calibrate each workload so a one-thread sample takes at least this long (default: ${DEFAULT-VALUE}).")
     double minSeconds;
 
-    @Option(names = "--jit-wait", paramLabel = "SECONDS", defaultValue = "3",
+    @Option(names = "--jit-wait", paramLabel = "SECONDS", defaultValue = "" + Presets.DEFAULT_JIT_WAIT_SECONDS,
             description = "Jython and GraalPy: before each sample, wait at most this long for the JVM's JIT compilers "
                     + "to go idle, so they do not share the cores with the workload; 0 = never (default: ${DEFAULT-VALUE}).")
     double jitWaitSeconds;

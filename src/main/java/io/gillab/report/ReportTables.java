@@ -64,8 +64,9 @@ final class ReportTables {
             if (ReportModel.interpreterOnly(r)) {
                 notes.add("GraalPy without its JIT");
             }
-            if (r.jitBusyNote() != null) {
-                notes.add(r.jitBusyNote());
+            String jitNote = r.jitBusyNote();
+            if (jitNote != null) {
+                notes.add(jitNote);
             }
             row.add(String.join("; ", notes));
             rows.add(row);

@@ -98,8 +98,9 @@ public final class TerminalTable {
                 notes.add(String.format("warm-up ends at sample %d, %.1f s to steady state (within the warm-up rounds)",
                         end, a.timeToSteady()));
             }
-            if (r.jitBusyNote() != null) {
-                notes.add(r.jitBusyNote());
+            String jitNote = r.jitBusyNote();
+            if (jitNote != null) {
+                notes.add(jitNote);
             }
             if (r.status() != TrialResult.Status.ok) {
                 notes.add(0, r.status() + ": " + r.message());

@@ -29,17 +29,6 @@ public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> thre
         mode = mode == null ? ExecutionMode.THREADS : mode;
     }
 
-    public TrialSpec(String runtime, CatalogueEntry entry, List<Integer> threadCounts, int samples, int warmups,
-            Long size, double minSeconds, int forks, String scaling, String mode) {
-        this(runtime, entry, threadCounts, samples, warmups, size, minSeconds, forks, scaling, mode,
-                Presets.DEFAULT_JIT_WAIT_SECONDS);
-    }
-
-    public TrialSpec(String runtime, CatalogueEntry entry, List<Integer> threadCounts, int samples, int warmups,
-            Long size, double minSeconds, int forks, String scaling) {
-        this(runtime, entry, threadCounts, samples, warmups, size, minSeconds, forks, scaling, ExecutionMode.THREADS);
-    }
-
     /**
      * Stable identity of the trial inside a run, e.g. {@code jython/countdown}, or
      * {@code cpython:3.14/countdown@processes} for a mode other than threads.

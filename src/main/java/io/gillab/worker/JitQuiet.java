@@ -98,53 +98,47 @@ public final class JitQuiet {
 
     /** Clock ticks of every compiler thread /proc shows (Truffle's too: idle must hold by both counts). */
     private long procTicks() {
-        if (!Files.isDirectory(tasks)) {
-            return 0;
-        }
-        long ticks = 0;
-        try (Stream<Path> list = Files.list(tasks)) {
-            for (Path task : list.toList()) {
-                ticks += procTicksOf(task.resolve("stat"));
-            }
-        } catch (IOException | RuntimeException e) {
-            return ticks;
-        }
-        return ticks;
+        return procCompilerThreads().stream().mapToLong(ProcThread::ticks).sum();
     }
 
     /** The names of the threads this wait watches, as /proc shows them (for tests and diagnostics). */
     List<String> watchedProcThreads() {
+        return procCompilerThreads().stream().map(ProcThread::name).sorted().toList();
+    }
+
+    /** A thread as {@code /proc/self/task/TID/stat} shows it: its name and its CPU time in clock ticks. */
+    private record ProcThread(String name, long ticks) {
+    }
+
+    /** The compiler threads in {@code /proc}; empty where there is no /proc. */
+    private List<ProcThread> procCompilerThreads() {
         if (!Files.isDirectory(tasks)) {
             return List.of();
         }
+        List<ProcThread> found = new java.util.ArrayList<>();
         try (Stream<Path> list = Files.list(tasks)) {
-            return list.map(t -> {
-                try {
-                    String line = Files.readString(t.resolve("stat"));
-                    return line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-                } catch (IOException | RuntimeException e) {
-                    return "";
+            for (Path task : list.toList()) {
+                ProcThread t = procThread(task.resolve("stat"));
+                if (t != null && isCompiler(t.name())) {
+                    found.add(t);
                 }
-            }).filter(this::isCompiler).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
+            }
+        } catch (IOException | RuntimeException e) {
+            return found;
         }
+        return found;
     }
 
-    private long procTicksOf(Path stat) {
+    private static ProcThread procThread(Path stat) {
         try {
             // "tid (name) state ppid ...": the name may hold spaces and parentheses, so split at the last ')'
             String line = Files.readString(stat);
-            int open = line.indexOf('(');
             int close = line.lastIndexOf(')');
-            String name = line.substring(open + 1, close);
-            if (!isCompiler(name)) {
-                return 0;
-            }
+            String name = line.substring(line.indexOf('(') + 1, close);
             String[] f = line.substring(close + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime, fields 14 and 15
+            return new ProcThread(name, Long.parseLong(f[11]) + Long.parseLong(f[12])); // utime + stime
         } catch (IOException | RuntimeException e) {
-            return 0; // the thread ended between the listing and the read
+            return null; // the thread ended between the listing and the read
         }
     }
 

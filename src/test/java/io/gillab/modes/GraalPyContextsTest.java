@@ -59,6 +59,12 @@ class GraalPyContextsTest {
         assertEquals("PermissionError", r.probe().path("exception").asText(), () -> "probe " + r.probe());
     }
 
+    /** The acceptance command's countdown in both modes, with its defaults; run once, shared (cached). */
+    private static Run.Outcome acceptanceRun() throws IOException {
+        return ModesFixture.run("graalpy", "countdown", List.of("contexts", "threads"), List.of(1, 2), 2, 6, 10, 0.2,
+                Duration.ofMinutes(8));
+    }
+
     /**
      * Contexts run in parallel and beat threads in one Context, which do not scale: the issue's acceptance
      * command ({@code ./gillab run --runtimes graalpy --mode contexts,threads --workloads countdown
@@ -73,8 +79,7 @@ class GraalPyContextsTest {
     @Tag("slow")
     void contextsScaleThreadsDoNot() throws IOException {
         ModesFixture.assumeAvailable("graalpy");
-        Run.Outcome o = ModesFixture.run("graalpy", "countdown", List.of("contexts", "threads"), List.of(1, 2), 2, 6,
-                10, 0.2, Duration.ofMinutes(8));
+        Run.Outcome o = acceptanceRun();
         TrialResult c = ModesFixture.trial(o, "contexts");
         assertEquals(TrialResult.Status.ok, c.status(), () -> ModesFixture.describe(c));
         double sc = ModesFixture.speedup(c, 2);
@@ -89,8 +94,7 @@ class GraalPyContextsTest {
     @Tag("slow")
     void samplesWaitForAnIdleJit() throws IOException {
         ModesFixture.assumeAvailable("graalpy");
-        Run.Outcome o = ModesFixture.run("graalpy", "countdown", List.of("contexts", "threads"), List.of(1, 2), 2, 6,
-                10, 0.2, Duration.ofMinutes(8));
+        Run.Outcome o = acceptanceRun();
         for (String mode : List.of("contexts", "threads")) {
             TrialResult r = ModesFixture.trial(o, mode);
             assertEquals(TrialResult.Status.ok, r.status(), () -> ModesFixture.describe(r));
