@@ -36,8 +36,10 @@ Command line
   --min-time T  without --size: calibrate.  Starting at DEFAULT_SIZE, the size
                 grows (x2..x8) until one single-threaded run takes at least T
                 seconds; after the warm-up rounds, if a run has dropped below
-                T/2 (a JIT sped up), it grows again.  Each calibration ends
-                with a "calibration" record.  A measure() workload is
+                T/2 (a JIT sped up), it grows again, and then the W warm-up
+                rounds run again at the new size (so there are 2W, all
+                marked), since a JIT has not seen runs that long.  Each
+                calibration ends with a "calibration" record.  A measure() workload is
                 calibrated the same way through measure(size, K) with K the
                 smallest requested thread count, timed by the "seconds" it
                 returns.  A module with CALIBRATE = False is never
@@ -1310,15 +1312,24 @@ def run_workload(name, module, path, args, executor=None):
                               cal_threads, executor)
             _emit_calibration(name, size, args.min_time, rounds)
         index = 0
-        total = args.warmups + args.samples
-        for r in range(total):
-            if calibrate and r == args.warmups and args.warmups > 0:
+        warmups = args.warmups
+        recalibrated = False
+        r = 0
+        while r < warmups + args.samples:
+            if calibrate and r == warmups and warmups > 0 and \
+                    not recalibrated:
                 # a JIT may have sped up during warm-up: if a run now takes
                 # less than half of min_time, grow the size again
-                size = _calibrate(name, module, path, size,
-                                  args.min_time / 2.0, rounds, cal_threads,
-                                  executor)
-                _emit_calibration(name, size, args.min_time, rounds)
+                recalibrated = True
+                grown = _calibrate(name, module, path, size,
+                                   args.min_time / 2.0, rounds, cal_threads,
+                                   executor)
+                _emit_calibration(name, grown, args.min_time, rounds)
+                if grown != size:
+                    # the warm-ups ran at the old size: a JIT has not yet
+                    # seen runs this long, so warm up again at the new one
+                    size = grown
+                    warmups += args.warmups
             order = counts if r % 2 == 0 else list(reversed(counts))
             for threads in order:
                 seconds, cpu, metrics, jit = _one_sample(
@@ -1330,7 +1341,7 @@ def run_workload(name, module, path, args, executor=None):
                     ("size", size),
                     ("scaling", scaling),
                     ("index", index),
-                    ("warmup", r < args.warmups),
+                    ("warmup", r < warmups),
                     ("seconds", float(seconds)),
                     ("cpu_seconds", float(cpu) if cpu is not None else None),
                 ]
@@ -1344,6 +1355,7 @@ def run_workload(name, module, path, args, executor=None):
                                    ("jit_busy", jit["jit_busy"])])
                 emit("sample", fields)
                 index += 1
+            r += 1
     except _WorkloadFailed:
         return 1
     return 0

@@ -1,0 +1,66 @@
+package io.gillab.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gillab.runtime.GillabHome;
+import io.gillab.runtime.ProcessOutput;
+import io.gillab.runtime.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The driver's calibration around the warm-up rounds, with a workload that plays a JIT: its first three
+ * calls take 1 ms per unit, later ones 0.1 ms. The first calibration picks a size on the slow calls; after
+ * the warm-ups the runs are 10x faster, the re-calibration grows the size, and the warm-up rounds must
+ * run again at that size before any measured round (a JIT has not yet seen runs that long).
+ */
+class DriverCalibrationTest {
+    static final String JIT_LIKE = """
+            import time
+            KIND = "cpu"
+            DESCRIPTION = "1 ms per unit for its first 3 calls, then 0.1 ms (a JIT warming up)"
+            PREDICTION = "none"
+            DEFAULT_SIZE = 10
+            CALLS = [0]
+            def run(size):
+                CALLS[0] += 1
+                time.sleep(size * (0.001 if CALLS[0] <= 3 else 0.0001))
+                return size
+            """;
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"python3", "pyenv-2.7.18"})
+    void warmupsRunAgainAtTheSizeTheRecalibrationPicks(String python) throws IOException {
+        String exe = python.startsWith("pyenv-")
+                ? System.getProperty("user.home") + "/.pyenv/versions/" + python.substring(6) + "/bin/python"
+                : python;
+        assumeTrue(!exe.contains("/") || Files.isExecutable(Path.of(exe)), () -> exe + " is not installed here");
+        Path dir = Files.createTempDirectory("gillab-calibration-");
+        Files.writeString(dir.resolve("jitlike.py"), JIT_LIKE);
+        List<String> cmd = new ArrayList<>(List.of(exe, "-u", GillabHome.locate().driver().toString(), "run",
+                "jitlike", "--threads", "1", "--warmups", "2", "--samples", "3", "--min-time", "0.05",
+                "--path", dir.toString()));
+        ProcessOutput out = ProcessRunner.run(cmd, Map.of("PYTHONDONTWRITEBYTECODE", "1"), null,
+                Duration.ofSeconds(60));
+        DriverOutput d = DriverOutput.parse(out.stdoutLines());
+        assertTrue(d.errors().isEmpty() && d.finished(), () -> "errors: " + d.errors() + "\n" + out.stderrTail());
+
+        // first calibration: 10 units take 10 ms, so 80 (80 ms); after the warm-ups 80 units take 8 ms
+        // against min_time/2 = 25 ms, so 320 (32 ms)
+        List<DriverOutput.Sample> samples = d.samples();
+        List<String> seen = samples.stream().map(s -> (s.warmup() ? "w" : "m") + s.size()).toList();
+        assertEquals(List.of("w80", "w80", "w320", "w320", "m320", "m320", "m320"), seen,
+                "warm-ups at the first size, warm-ups again at the re-calibrated size, then the measured rounds");
+        long calibrations = out.stdoutLines().stream().filter(l -> l.contains("\"record\":\"calibration\"")).count();
+        assertEquals(2, calibrations, "one calibration record before the warm-ups, one after");
+    }
+}
