@@ -27,13 +27,21 @@ final class WorkerJvm {
     }
 
     /**
-     * Flags every worker gets: a fixed heap; exit at the first OutOfMemoryError (an engine that goes on
-     * after one may be left in a bad state, Jython says so itself, and hang until the time limit) with
-     * "Terminating due to java.lang.OutOfMemoryError" on stderr; quiet JDK warnings about native access
-     * and Unsafe.
+     * Flags every worker gets:
+     * <ul>
+     * <li>a fixed heap, initial size = maximum. With a heap free to shrink, the full GCs of the
+     * driver's gc.collect() before each sample resized it, and every other GraalPy fib sample on one
+     * thread cost its thread twice the CPU time (70 vs 150 ms, time.thread_time; likely first-touch page
+     * faults on re-committed memory). With -Xms = -Xmx: 68-103 ms.</li>
+     * <li>exit at the first OutOfMemoryError (an engine that goes on after one may be left in a bad
+     * state, Jython says so itself, and hang until the time limit) with "Terminating due to
+     * java.lang.OutOfMemoryError" on stderr;</li>
+     * <li>quiet JDK warnings about native access and Unsafe.</li>
+     * </ul>
      */
     static List<String> commonFlags() {
         List<String> flags = new ArrayList<>();
+        flags.add("-Xms" + heap());
         flags.add("-Xmx" + heap());
         flags.add("-XX:+ExitOnOutOfMemoryError");
         flags.add("--enable-native-access=ALL-UNNAMED");
