@@ -1290,6 +1290,40 @@ def _emit_calibration(name, size, min_time, rounds):
     ])
 
 
+def _run_rounds(name, module, path, args, executor, size, first, count,
+                warmup):
+    """Rounds first .. first+count-1 at this size, each one sample at every
+    thread count (the order reversed in odd rounds); returns the next round.
+    A sample's index is its position in the whole run."""
+    counts = args.threads
+    for r in range(first, first + count):
+        order = counts if r % 2 == 0 else list(reversed(counts))
+        for i, threads in enumerate(order):
+            index = r * len(counts) + i
+            seconds, cpu, metrics, jit = _one_sample(
+                name, module, path, size, threads, index, args.scaling,
+                executor, args.jit_wait)
+            fields = [
+                ("workload", name),
+                ("threads", threads),
+                ("size", size),
+                ("scaling", args.scaling),
+                ("index", index),
+                ("warmup", warmup),
+                ("seconds", float(seconds)),
+                ("cpu_seconds", float(cpu) if cpu is not None else None),
+            ]
+            if metrics is not None:
+                fields.append(("metrics", metrics))
+            if executor is not None:
+                fields.append(("mode", executor.mode))
+            if jit is not None:
+                fields.extend([("jit_wait_seconds", jit["jit_wait_seconds"]),
+                               ("jit_busy", jit["jit_busy"])])
+            emit("sample", fields)
+    return first + count
+
+
 def run_workload(name, module, path, args, executor=None):
     """Warm-up rounds, then measured rounds; each round takes one sample at
     every thread count, alternating the order so drift cancels out.  With an
@@ -1300,7 +1334,6 @@ def run_workload(name, module, path, args, executor=None):
         raise ArgumentError(
             "--threads 0 is only for workloads that define measure(size, "
             "threads); %s defines run(size) only" % name)
-    scaling = args.scaling
     size = args.size if args.size is not None else int(module.DEFAULT_SIZE)
     calibrate = args.size is None and args.min_time is not None and \
         getattr(module, "CALIBRATE", True)
@@ -1311,51 +1344,22 @@ def run_workload(name, module, path, args, executor=None):
             size = _calibrate(name, module, path, size, args.min_time, rounds,
                               cal_threads, executor)
             _emit_calibration(name, size, args.min_time, rounds)
-        index = 0
-        warmups = args.warmups
-        recalibrated = False
-        r = 0
-        while r < warmups + args.samples:
-            if calibrate and r == warmups and warmups > 0 and \
-                    not recalibrated:
-                # a JIT may have sped up during warm-up: if a run now takes
-                # less than half of min_time, grow the size again
-                recalibrated = True
-                grown = _calibrate(name, module, path, size,
-                                   args.min_time / 2.0, rounds, cal_threads,
-                                   executor)
-                _emit_calibration(name, grown, args.min_time, rounds)
-                if grown != size:
-                    # the warm-ups ran at the old size: a JIT has not yet
-                    # seen runs this long, so warm up again at the new one
-                    size = grown
-                    warmups += args.warmups
-            order = counts if r % 2 == 0 else list(reversed(counts))
-            for threads in order:
-                seconds, cpu, metrics, jit = _one_sample(
-                    name, module, path, size, threads, index, scaling,
-                    executor, args.jit_wait)
-                fields = [
-                    ("workload", name),
-                    ("threads", threads),
-                    ("size", size),
-                    ("scaling", scaling),
-                    ("index", index),
-                    ("warmup", r < warmups),
-                    ("seconds", float(seconds)),
-                    ("cpu_seconds", float(cpu) if cpu is not None else None),
-                ]
-                if metrics is not None:
-                    fields.append(("metrics", metrics))
-                if executor is not None:
-                    fields.append(("mode", executor.mode))
-                if jit is not None:
-                    fields.extend([("jit_wait_seconds",
-                                    jit["jit_wait_seconds"]),
-                                   ("jit_busy", jit["jit_busy"])])
-                emit("sample", fields)
-                index += 1
-            r += 1
+        r = _run_rounds(name, module, path, args, executor, size, 0,
+                        args.warmups, True)
+        if calibrate and args.warmups > 0:
+            # a JIT may have sped up during warm-up: if a run now takes
+            # less than half of min_time, grow the size again
+            grown = _calibrate(name, module, path, size, args.min_time / 2.0,
+                               rounds, cal_threads, executor)
+            _emit_calibration(name, grown, args.min_time, rounds)
+            if grown != size:
+                # the warm-ups ran at the old size: a JIT has not yet seen
+                # runs this long, so warm up again at the new one
+                size = grown
+                r = _run_rounds(name, module, path, args, executor, size, r,
+                                args.warmups, True)
+        _run_rounds(name, module, path, args, executor, size, r,
+                    args.samples, False)
     except _WorkloadFailed:
         return 1
     return 0

@@ -41,8 +41,9 @@ final class WorkerJvm {
      */
     static List<String> commonFlags() {
         List<String> flags = new ArrayList<>();
-        flags.add("-Xms" + heap());
-        flags.add("-Xmx" + heap());
+        String heap = heap();
+        flags.add("-Xms" + heap);
+        flags.add("-Xmx" + heap);
         flags.add("-XX:+ExitOnOutOfMemoryError");
         flags.add("--enable-native-access=ALL-UNNAMED");
         if (Runtime.version().feature() >= 23) {

@@ -6,6 +6,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -115,7 +116,7 @@ public final class JitQuiet {
         if (!Files.isDirectory(tasks)) {
             return List.of();
         }
-        List<ProcThread> found = new java.util.ArrayList<>();
+        List<ProcThread> found = new ArrayList<>();
         try (Stream<Path> list = Files.list(tasks)) {
             for (Path task : list.toList()) {
                 ProcThread t = procThread(task.resolve("stat"));

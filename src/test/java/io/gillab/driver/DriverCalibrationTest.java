@@ -2,18 +2,12 @@ package io.gillab.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.ProcessOutput;
-import io.gillab.runtime.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,19 +32,13 @@ class DriverCalibrationTest {
             """;
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"python3", "pyenv-2.7.18"})
+    @ValueSource(strings = {"python3", LocalDriver.PY27})
     void warmupsRunAgainAtTheSizeTheRecalibrationPicks(String python) throws IOException {
-        String exe = python.startsWith("pyenv-")
-                ? System.getProperty("user.home") + "/.pyenv/versions/" + python.substring(6) + "/bin/python"
-                : python;
-        assumeTrue(!exe.contains("/") || Files.isExecutable(Path.of(exe)), () -> exe + " is not installed here");
+        LocalDriver.assumeInstalled(python);
         Path dir = Files.createTempDirectory("gillab-calibration-");
         Files.writeString(dir.resolve("jitlike.py"), JIT_LIKE);
-        List<String> cmd = new ArrayList<>(List.of(exe, "-u", GillabHome.locate().driver().toString(), "run",
-                "jitlike", "--threads", "1", "--warmups", "2", "--samples", "3", "--min-time", "0.05",
-                "--path", dir.toString()));
-        ProcessOutput out = ProcessRunner.run(cmd, Map.of("PYTHONDONTWRITEBYTECODE", "1"), null,
-                Duration.ofSeconds(60));
+        ProcessOutput out = LocalDriver.run(python, "run", "jitlike", "--threads", "1", "--warmups", "2",
+                "--samples", "3", "--min-time", "0.05", "--path", dir.toString());
         DriverOutput d = DriverOutput.parse(out.stdoutLines());
         assertTrue(d.errors().isEmpty() && d.finished(), () -> "errors: " + d.errors() + "\n" + out.stderrTail());
 

@@ -2,20 +2,14 @@ package io.gillab.modes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gillab.driver.DriverOutput;
-import io.gillab.runtime.GillabHome;
-import io.gillab.runtime.ProcessOutput;
-import io.gillab.runtime.ProcessRunner;
+import io.gillab.driver.LocalDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,32 +21,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * runs there (it is what Jython runs).
  */
 class DriverModesTest {
-    static final String PY27 = "pyenv-2.7.18";
-
-    /** "python3", or "pyenv-X" for pyenv's version X. */
-    static String interpreter(String name) {
-        return name.startsWith("pyenv-") ? System.getProperty("user.home") + "/.pyenv/versions/"
-                + name.substring(6) + "/bin/python" : name;
-    }
-
     static DriverOutput driver(String python, String... args) throws IOException {
-        python = interpreter(python);
-        List<String> cmd = new ArrayList<>(List.of(python, "-u", GillabHome.locate().driver().toString()));
-        cmd.addAll(List.of(args));
-        ProcessOutput out = ProcessRunner.run(cmd, Map.of("PYTHONDONTWRITEBYTECODE", "1"), null, Duration.ofSeconds(90));
-        return DriverOutput.parse(out.stdoutLines());
-    }
-
-    static void assumeInterpreter(String python) {
-        python = interpreter(python);
-        String exe = python;
-        assumeTrue(!exe.contains("/") || Files.isExecutable(Path.of(exe)), () -> exe + " is not installed here");
+        return DriverOutput.parse(LocalDriver.run(python, args).stdoutLines());
     }
 
     @ParameterizedTest(name = "processes mode on {0}: the threads-mode records, one process per worker")
-    @ValueSource(strings = {"python3", DriverModesTest.PY27})
+    @ValueSource(strings = {"python3", LocalDriver.PY27})
     void processesModeGivesTheSameRecords(String python) throws IOException {
-        assumeInterpreter(python);
+        LocalDriver.assumeInstalled(python);
         DriverOutput d = driver(python, "run", "countdown", "--threads", "1,2", "--samples", "2", "--warmups", "1",
                 "--size", "200000", "--mode", "processes");
         assertTrue(d.errors().isEmpty(), () -> "errors: " + d.errors());

@@ -1,0 +1,42 @@
+package io.gillab.driver;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gillab.runtime.GillabHome;
+import io.gillab.runtime.ProcessOutput;
+import io.gillab.runtime.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** driver.py run directly by a local interpreter, without gillab around it: for tests of the driver itself. */
+public final class LocalDriver {
+    /** pyenv's Python 2.7, what checks that the driver still runs where Jython's Python is. */
+    public static final String PY27 = "pyenv-2.7.18";
+
+    private LocalDriver() {
+    }
+
+    /** "python3" as is, or pyenv's interpreter for "pyenv-X" (version X). */
+    public static String interpreter(String name) {
+        return name.startsWith("pyenv-") ? System.getProperty("user.home") + "/.pyenv/versions/"
+                + name.substring(6) + "/bin/python" : name;
+    }
+
+    /** Skips the test, with the reason, when that interpreter is not installed here. */
+    public static void assumeInstalled(String name) {
+        String exe = interpreter(name);
+        assumeTrue(!exe.contains("/") || Files.isExecutable(Path.of(exe)), () -> exe + " is not installed here");
+    }
+
+    /** Runs {@code driver.py args...} on that interpreter (90 s at most). */
+    public static ProcessOutput run(String name, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(interpreter(name), "-u", GillabHome.locate().driver().toString()));
+        cmd.addAll(List.of(args));
+        return ProcessRunner.run(cmd, Map.of("PYTHONDONTWRITEBYTECODE", "1"), null, Duration.ofSeconds(90));
+    }
+}
