@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain left-aligned text table with a header rule. */
-final class TextTable {
+public final class TextTable {
     private static final int MAX_CELL = 130;
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
@@ -13,11 +13,19 @@ final class TextTable {
         this.header = header;
     }
 
+    public TextTable(String... header) {
+        this(List.of(header));
+    }
+
+    public void add(String... row) {
+        add(List.of(row));
+    }
+
     void add(List<String> row) {
         rows.add(row.stream().map(c -> c.length() > MAX_CELL ? c.substring(0, MAX_CELL - 3) + "..." : c).toList());
     }
 
-    String render() {
+    public String render() {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();
