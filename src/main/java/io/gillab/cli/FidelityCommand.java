@@ -334,166 +334,32 @@ final class FidelityCommand implements Callable<Integer> {
         }
         double runWall = (System.nanoTime() - r0) / 1e9;
 
-        Map<String, Split> perRuntime = new LinkedHashMap<>();
+        io.gillab.trial.RunCost cost = io.gillab.trial.RunCost.of(outcome.results(), runWall);
         ArrayNode trials = json.putArray("trials");
         for (TrialResult r : outcome.results()) {
-            if (r.wallSeconds() == null) {
-                continue; // skipped: it never started
+            if (r.wallSeconds() != null) {
+                com.fasterxml.jackson.databind.node.ObjectNode one = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        io.gillab.trial.RunCost.of(List.of(r), r.wallSeconds()).toJson().get("all_trials");
+                trials.add(one.put("label", r.trial()));
             }
-            Split s = Split.of(r);
-            perRuntime.merge(r.runtime(), s, Split::plus);
-            trials.add(s.toJson(r.trial()));
         }
-        Split all = perRuntime.values().stream().reduce(Split::plus).orElse(Split.ZERO);
-
         stdout.println();
-        stdout.println("Wall time per runtime, seconds. measured, warm-up, calibration: timed inside Python. overhead: the rest");
-        stdout.println("of the trials' wall time. start-up: process/JVM/container + interpreter + driver + module load up to the");
-        stdout.println("first sample, seen in each trial's first process (later processes assumed alike). rest: gc.collect and");
+        stdout.println("Wall time per runtime, seconds. measured, warm-up, calibration, JIT wait: timed inside Python or");
+        stdout.println("the worker. start-up: process/JVM/container + interpreter + driver + module load up to the first");
+        stdout.println("sample, seen in each trial's first process (later processes assumed alike). rest: gc.collect and");
         stdout.println("thread start before each sample, checks, output, process exit and container removal.");
-        Table t = new Table("runtime", "trials", "processes", "wall", "measured", "warm-up", "calibration", "overhead",
-                "overhead %", "start-up/process", "start-up (est.)", "rest");
-        perRuntime.forEach((rt, s) -> t.row(s.cells(rt)));
-        t.row(all.cells("all trials"));
+        io.gillab.report.TextTable t = new io.gillab.report.TextTable(io.gillab.trial.RunCost.HEADER);
+        cost.rows().forEach(t::add);
         stdout.print(t.render());
-        double sumTrialWalls = all.wall();
-        stdout.printf(Locale.ROOT, "run wall %.1f s = trials %.1f s + outside trials %.1f s "
-                + "(runtime availability checks, catalogue loading, result writing)%n", runWall, sumTrialWalls,
-                runWall - sumTrialWalls);
-        double timed = all.measured() + all.warmup() + all.calibration();
-        stdout.printf(Locale.ROOT, "of the run wall: measured %.1f%%, warm-up %.1f%%, calibration %.1f%%, overhead %.1f%%%n",
-                100 * all.measured() / runWall, 100 * all.warmup() / runWall, 100 * all.calibration() / runWall,
-                100 * (runWall - timed) / runWall);
+        stdout.println(cost.footer());
         long bad = outcome.results().stream().filter(r -> r.status() == TrialResult.Status.failed
                 || r.status() == TrialResult.Status.timeout).count();
         if (bad > 0) {
             stdout.println(bad + " trial(s) failed or timed out; see " + outcome.resultsFile().path());
         }
-        json.put("run_wall_seconds", runWall).put("trials_wall_seconds", sumTrialWalls)
-                .put("outside_trials_seconds", runWall - sumTrialWalls)
-                .put("results", outcome.resultsFile().path().toString());
-        ObjectNode per = json.putObject("per_runtime");
-        perRuntime.forEach((rt, s) -> per.set(rt, s.toJson(rt)));
-        json.set("all_trials", all.toJson("all"));
+        json.setAll(cost.toJson());
+        json.put("results", outcome.resultsFile().path().toString());
         return 0;
-    }
-
-    /**
-     * One trial's (or a sum of trials') wall time, split. Measured, warm-up and calibration are seconds
-     * timed inside Python; overhead is the rest. The start-up of a process is its time to the first sample
-     * or probe answer minus the work done before it (the first calibration and the first sample); gillab
-     * records it for a trial's first process only, so the trial's total start-up is estimated as that
-     * times its processes.
-     *
-     * @param startupFirst the first processes' start-ups, summed (NaN when none is known)
-     * @param startupEst   each first-process start-up times its trial's processes, summed
-     */
-    record Split(int trials, int processes, double wall, double measured, double warmup, double calibration,
-            double startupFirst, double startupEst, int startupsKnown) {
-        static final Split ZERO = new Split(0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, 0);
-
-        static Split of(TrialResult r) {
-            double wall = r.wallSeconds() == null ? 0 : r.wallSeconds();
-            int processes = Math.max(1, r.forks());
-            double measured = 0;
-            double warm = 0;
-            List<DriverOutput.Sample> samples = r.samples() == null ? List.of() : r.samples();
-            for (DriverOutput.Sample s : samples) {
-                if (Double.isFinite(s.seconds())) {
-                    if (s.warmup()) {
-                        warm += s.seconds();
-                    } else {
-                        measured += s.seconds();
-                    }
-                }
-            }
-            double[] cal = calibration(r.calibration());
-            Object first = r.launch() == null ? null : r.launch().get("first_result_seconds");
-            double startup = Double.NaN;
-            if (first instanceof Number n) {
-                double before = cal[1] + (samples.isEmpty() ? 0 : samples.get(0).seconds());
-                startup = Math.max(0, n.doubleValue() - before);
-            }
-            return new Split(1, processes, wall, measured, warm, cal[0], startup, startup * processes,
-                    Double.isNaN(startup) ? 0 : 1);
-        }
-
-        /**
-         * {total seconds of every calibration run, seconds of the first calibration's runs}. The first
-         * calibration (before any sample) ends at its first run reaching min_time; a second one (after the
-         * warm-ups, when a JIT sped up) appends to the same list.
-         */
-        static double[] calibration(JsonNode cal) {
-            if (cal == null || !cal.path("runs").isArray()) {
-                return new double[] {0, 0};
-            }
-            double minTime = cal.path("min_time").asDouble(Double.POSITIVE_INFINITY);
-            double total = 0;
-            double first = 0;
-            boolean firstDone = false;
-            for (JsonNode run : cal.get("runs")) {
-                double s = run.path(1).asDouble(0);
-                total += s;
-                if (!firstDone) {
-                    first += s;
-                    firstDone = s >= minTime;
-                }
-            }
-            return new double[] {total, first};
-        }
-
-        Split plus(Split o) {
-            return new Split(trials + o.trials, processes + o.processes, wall + o.wall, measured + o.measured,
-                    warmup + o.warmup, calibration + o.calibration, nanSum(startupFirst, o.startupFirst),
-                    nanSum(startupEst, o.startupEst), startupsKnown + o.startupsKnown);
-        }
-
-        private static double nanSum(double a, double b) {
-            return Double.isNaN(a) ? b : Double.isNaN(b) ? a : a + b;
-        }
-
-        double overhead() {
-            return wall - measured - warmup - calibration;
-        }
-
-        /** The mean start-up of one process, from the trials' first processes. */
-        double startupPerProcess() {
-            return startupsKnown == 0 ? Double.NaN : startupFirst / startupsKnown;
-        }
-
-        double rest() {
-            return Double.isNaN(startupEst) ? Double.NaN : overhead() - startupEst;
-        }
-
-        String[] cells(String label) {
-            return new String[] {label, Integer.toString(trials), Integer.toString(processes), s(wall), s(measured),
-                    s(warmup), s(calibration), s(overhead()),
-                    wall > 0 ? String.format(Locale.ROOT, "%.0f%%", 100 * overhead() / wall) : "-",
-                    s(startupPerProcess()), s(startupEst), s(rest())};
-        }
-
-        ObjectNode toJson(String label) {
-            ObjectNode o = ResultsFile.json().createObjectNode();
-            o.put("label", label).put("trials", trials).put("processes", processes).put("wall_seconds", wall)
-                    .put("measured_seconds", measured).put("warmup_seconds", warmup)
-                    .put("calibration_seconds", calibration).put("overhead_seconds", overhead());
-            num(o, "startup_per_process_seconds", startupPerProcess());
-            num(o, "startup_estimated_seconds", startupEst);
-            num(o, "rest_seconds", rest());
-            return o;
-        }
-
-        private static void num(ObjectNode o, String field, double v) {
-            if (Double.isNaN(v)) {
-                o.putNull(field);
-            } else {
-                o.put(field, v);
-            }
-        }
-
-        private static String s(double v) {
-            return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
-        }
     }
 
     // ------------------------------------------------------------------ helpers

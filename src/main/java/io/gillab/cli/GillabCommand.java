@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ./gillab}: the command-line entry point. */
 @Command(name = "gillab", mixinStandardHelpOptions = true, versionProvider = GillabCommand.Version.class,
         description = "Runs the same Python workloads on Jython, GraalPy and CPython and reports how they differ.",
-        subcommands = {RunCommand.class, ReportCommand.class, MergeCommand.class, ListCommand.class, CellsCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, MergeCommand.class, ListCommand.class, CellsCommand.class, CostCommand.class,
                 FidelityCommand.class, CommandLine.HelpCommand.class})
 public final class GillabCommand implements Runnable {
 

@@ -206,6 +206,7 @@ final class RunCommand implements Callable<Integer> {
                     measurement, Duration.ofSeconds(timeoutSeconds), outDir, python, searchPaths, limits(), commandLine,
                     false, modes.stream().distinct().toList(), theShard);
         }
+        long started = System.nanoTime();
         var stdout = spec.commandLine().getOut();
         stdout.println("gillab run -> " + outDir.toAbsolutePath());
         stdout.flush();
@@ -234,8 +235,11 @@ final class RunCommand implements Callable<Integer> {
                 .count();
         if (bad > 0) {
             System.out.println(bad + " trial(s) failed or timed out; see the notes above and results.jsonl");
-            return 1;
         }
-        return 0;
+        // Last: where the time went (also in run-*.json; the table: gillab cost DIR).
+        io.gillab.trial.RunCost cost = io.gillab.trial.RunCost.of(outcome.ran(), (System.nanoTime() - started) / 1e9);
+        Run.recordCost(outDir, outcome.runId(), cost);
+        System.out.println(cost.summaryLine());
+        return bad > 0 ? 1 : 0;
     }
 }

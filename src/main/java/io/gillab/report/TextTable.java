@@ -9,7 +9,7 @@ public final class TextTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(List<String> header) {
+    public TextTable(List<String> header) {
         this.header = header;
     }
 
@@ -21,7 +21,7 @@ public final class TextTable {
         add(List.of(row));
     }
 
-    void add(List<String> row) {
+    public void add(List<String> row) {
         rows.add(row.stream().map(c -> c.length() > MAX_CELL ? c.substring(0, MAX_CELL - 3) + "..." : c).toList());
     }
 

@@ -42,6 +42,19 @@ final class BoundedLineReader {
     private int prefixMatch;         // bytes of RECORD_PREFIX matched so far, anywhere in the line
     private long totalBytes;
     private long splits;
+    /** A batch worker's call boundaries (see {@link BatchMark}), in the order they arrived. */
+    private final List<BatchMark> marks = new ArrayList<>();
+    /** For each mark: System.nanoTime() of the first sample or probe record after it, or -1. */
+    private final List<Long> firstResultAfterMark = new ArrayList<>();
+
+    /**
+     * A line a batch worker writes between the driver calls it runs in one process (see
+     * {@code io.gillab.worker.WorkerMain}): {@code start} before call {@code call}, {@code end} with its exit
+     * code after it. Such a line is not kept among the lines; {@code line} is the index the next kept line gets.
+     */
+    record BatchMark(int call, boolean start, Integer exitCode, int line, long nanos) {
+        static final String PREFIX = "{\"gillab\":1,\"record\":\"batch\"";
+    }
 
     void readAll(InputStream in) throws IOException {
         byte[] buf = new byte[8192];
@@ -122,9 +135,20 @@ final class BoundedLineReader {
         lineIsRecord = true;
         cut = false;
         prefixMatch = 0;
-        if (record && firstResultNanos < 0
-                && (s.contains("\"record\":\"sample\"") || s.contains("\"record\":\"probe\""))) {
-            firstResultNanos = System.nanoTime();
+        if (record && s.startsWith(BatchMark.PREFIX)) {
+            marks.add(parseMark(s, lines.size()));
+            firstResultAfterMark.add(-1L);
+            return;
+        }
+        if (record && (s.contains("\"record\":\"sample\"") || s.contains("\"record\":\"probe\""))) {
+            long now = System.nanoTime();
+            if (firstResultNanos < 0) {
+                firstResultNanos = now;
+            }
+            int last = firstResultAfterMark.size() - 1;
+            if (last >= 0 && firstResultAfterMark.get(last) < 0) {
+                firstResultAfterMark.set(last, now);
+            }
         }
         if (!record && otherKept >= MAX_OTHER_LINES || lines.size() >= MAX_LINES
                 || record && recordBytes + s.length() > MAX_RECORD_BYTES) {
@@ -138,6 +162,29 @@ final class BoundedLineReader {
         if (!record) {
             otherKept++;
         }
+    }
+
+    private static BatchMark parseMark(String s, int line) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(s);
+            return new BatchMark(n.path("call").asInt(-1), "start".equals(n.path("event").asText()),
+                    n.has("exit_code") ? n.get("exit_code").asInt() : null, line, System.nanoTime());
+        } catch (java.io.IOException e) {
+            return new BatchMark(-1, false, null, line, System.nanoTime()); // a torn mark: ends nothing it names
+        }
+    }
+
+    synchronized List<BatchMark> marks() {
+        return List.copyOf(marks);
+    }
+
+    /** System.nanoTime() of the first sample or probe record after mark {@code i}, or -1. */
+    synchronized long firstResultAfterMark(int i) {
+        return firstResultAfterMark.get(i);
+    }
+
+    synchronized int markCount() {
+        return marks.size();
     }
 
     synchronized List<String> lines() {

@@ -75,6 +75,16 @@ public final class GraalPyRuntime implements PythonRuntime {
 
     @Override
     public ProcessOutput run(DriverCall call, Duration timeout) throws IOException {
+        return WorkerJvm.run(WorkerJvm.command(home, jvmFlags(), "graalpy", call), timeout);
+    }
+
+    /** The probes in one worker JVM, each in a fresh Context (on one shared Engine, as contexts mode has). */
+    @Override
+    public List<ProcessOutput> runProbes(List<DriverCall> calls, Duration timeout) throws IOException {
+        return WorkerJvm.runBatch(home, jvmFlags(), "graalpy", calls, timeout);
+    }
+
+    private List<String> jvmFlags() {
         List<String> flags = new ArrayList<>();
         if (jit && whyNoJit() == null) {
             flags.add("-XX:+UnlockExperimentalVMOptions");
@@ -83,6 +93,6 @@ public final class GraalPyRuntime implements PythonRuntime {
                     home.graalCompilerJars().stream().map(Path::toString).toList()));
         }
         // Without those flags Truffle falls back to its interpreter; the host record says which ran.
-        return WorkerJvm.run(WorkerJvm.command(home, flags, "graalpy", call), timeout);
+        return flags;
     }
 }

@@ -46,4 +46,10 @@ public final class JythonRuntime implements PythonRuntime {
     public ProcessOutput run(DriverCall call, Duration timeout) throws IOException {
         return WorkerJvm.run(WorkerJvm.command(home, List.of(), "jython", call), timeout);
     }
+
+    /** The probes in one worker JVM, each in a fresh Jython system state and interpreter. */
+    @Override
+    public List<ProcessOutput> runProbes(List<DriverCall> calls, Duration timeout) throws IOException {
+        return WorkerJvm.runBatch(home, List.of(), "jython", calls, timeout);
+    }
 }

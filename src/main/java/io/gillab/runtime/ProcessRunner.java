@@ -56,6 +56,65 @@ public final class ProcessRunner {
         }
     }
 
+    /**
+     * Runs a batch worker: one process that runs {@code calls} driver calls one after another, each framed by
+     * {@link BoundedLineReader.BatchMark} lines (see {@code io.gillab.worker.WorkerMain --batch}). The time
+     * limit applies to each call: it restarts whenever a call starts. Returns one output per call that started,
+     * in order: a call that ended with its process (a crash, {@code os._exit}, the time limit) is the last one
+     * returned, and the calls after it did not run. When no call started at all (the JVM did not come up), the
+     * process's output is returned as the first call's. The first call's wall time includes the process start.
+     */
+    public static List<ProcessOutput> runBatch(List<String> command, Duration timeout, int calls) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (shuttingDown) {
+            throw new IOException("gillab is stopping");
+        }
+        long start = System.nanoTime();
+        Process process = builder.start();
+        LIVE.add(process);
+        try {
+            BoundedLineReader stdout = new BoundedLineReader();
+            SegmentedTail stderr = new SegmentedTail(STDERR_TAIL_BYTES);
+            Thread outPump = pump("stdout", () -> stdout.readAll(process.getInputStream()));
+            Thread errPump = pump("stderr", () -> stderr.readAll(process.getErrorStream()));
+            long deadline = start + timeout.toNanos();
+            long starts = 0;
+            boolean finished = false;
+            try {
+                while (true) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    if (process.waitFor(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 100), TimeUnit.MILLISECONDS)) {
+                        finished = true;
+                        break;
+                    }
+                    long now = stdout.marks().stream().filter(BoundedLineReader.BatchMark::start).count();
+                    if (now > starts) {
+                        starts = now;
+                        deadline = System.nanoTime() + timeout.toNanos();
+                    }
+                }
+            } catch (InterruptedException e) {
+                killTree(process);
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + command.get(0), e);
+            }
+            if (!finished) {
+                killTree(process);
+            }
+            join(outPump);
+            join(errPump);
+            long end = System.nanoTime();
+            int exit = finished ? process.exitValue() : -1;
+            return BatchSplit.split(command.get(0), calls, start, end, exit, !finished, stdout, stderr);
+        } finally {
+            LIVE.remove(process);
+        }
+    }
+
     private static ProcessOutput collect(List<String> command, Duration timeout, long start, Process process)
             throws IOException {
         BoundedLineReader stdout = new BoundedLineReader();
@@ -145,6 +204,10 @@ public final class ProcessRunner {
             for (int i = 0; i < n; i++) {
                 ring[(int) (total++ % ring.length)] = buf[i];
             }
+        }
+
+        synchronized void put(byte b) {
+            ring[(int) (total++ % ring.length)] = b;
         }
 
         public synchronized String text() {

@@ -25,4 +25,18 @@ public interface PythonRuntime {
 
     /** Runs the driver once and returns what it printed; kills it at {@code timeout}. */
     ProcessOutput run(DriverCall call, Duration timeout) throws IOException;
+
+    /**
+     * Runs probe calls, each in a fresh interpreter, with {@code timeout} for each call; returns one output per
+     * call, in order. A runtime whose process start is dear (a worker JVM) runs them in one process; by
+     * default each gets its own, as {@link #run} does. Never for workload forks: each is a fresh process.
+     */
+    default java.util.List<ProcessOutput> runProbes(java.util.List<DriverCall> calls, Duration timeout)
+            throws IOException {
+        java.util.List<ProcessOutput> outs = new java.util.ArrayList<>();
+        for (DriverCall call : calls) {
+            outs.add(run(call, timeout));
+        }
+        return outs;
+    }
 }

@@ -66,6 +66,39 @@ final class WorkerJvm {
         return cmd;
     }
 
+    /**
+     * Runs several driver calls in worker JVMs, as few as possible: one batch worker runs them one after
+     * another, each in a fresh interpreter (see {@code io.gillab.worker.WorkerMain --batch}); when a call ends its
+     * worker (a crash, the time limit), the calls after it run in a new one. For probes: behaviour checks that
+     * need a fresh interpreter each, not a fresh JVM. Never for measured forks, which each get their own process.
+     */
+    static List<ProcessOutput> runBatch(GillabHome home, List<String> extraJvmFlags, String engine,
+            List<DriverCall> calls, java.time.Duration timeout) throws java.io.IOException {
+        List<ProcessOutput> outs = new ArrayList<>();
+        while (outs.size() < calls.size()) {
+            List<DriverCall> rest = calls.subList(outs.size(), calls.size());
+            if (rest.size() == 1) {
+                outs.add(run(command(home, extraJvmFlags, engine, rest.get(0)), timeout));
+                continue;
+            }
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("gillab-batch-", ".json");
+            try {
+                com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+                json.writeValue(file.toFile(), rest.stream().map(DriverCall::argsWithLocalPaths).toList());
+                List<String> cmd = new ArrayList<>(command(home, extraJvmFlags, engine, new DriverCall(List.of(), List.of())));
+                cmd.add("--batch");
+                cmd.add(file.toString());
+                for (ProcessOutput out : ProcessRunner.runBatch(cmd, timeout, rest.size())) {
+                    out.launch().put("worker_heap", heap());
+                    outs.add(out);
+                }
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        }
+        return outs;
+    }
+
     /** Runs a worker and notes its heap limit in the launch record (an OutOfMemoryError is explained with it). */
     static ProcessOutput run(List<String> command, java.time.Duration timeout) throws java.io.IOException {
         ProcessOutput out = ProcessRunner.run(command, java.util.Map.of(), null, timeout);

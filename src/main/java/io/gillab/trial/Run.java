@@ -11,6 +11,7 @@ import io.gillab.runtime.RuntimeRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -81,8 +82,20 @@ public final class Run {
         }
     }
 
-    public record Outcome(String runId, List<TrialResult> results, ResultsFile resultsFile,
+    /**
+     * @param results every trial of the run's matrix, resumed ones included
+     * @param ran     the trials this run itself ran (not those a resume found done)
+     */
+    public record Outcome(String runId, List<TrialResult> results, List<TrialResult> ran, ResultsFile resultsFile,
             Map<String, Availability> availability) {
+    }
+
+    /** Adds where the run's time went (see {@link RunCost}) to its run-*.json, once the run is over. */
+    public static void recordCost(Path outDir, String runId, RunCost cost) throws IOException {
+        Path file = outDir.resolve("run-" + runId + ".json");
+        ObjectNode meta = (ObjectNode) ResultsFile.json().readTree(file.toFile());
+        meta.set("cost", cost.toJson());
+        Files.writeString(file, ResultsFile.json().writerWithDefaultPrettyPrinter().writeValueAsString(meta));
     }
 
     public Outcome execute() throws IOException {
@@ -154,7 +167,7 @@ public final class Run {
                 all.add(r);
             }
         }
-        return new Outcome(runId, all, results, availability);
+        return new Outcome(runId, all, List.copyOf(fresh.values()), results, availability);
     }
 
     /** The driver's catalogue is read on Jython (always bundled, and strict Python 2.7), else CPython. */

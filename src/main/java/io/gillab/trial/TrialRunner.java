@@ -43,10 +43,21 @@ public final class TrialRunner {
 
     public List<TrialResult> runAll(List<TrialSpec> specs) throws IOException {
         List<TrialResult> out = new ArrayList<>();
+        // Probes already run, together with an earlier probe of their runtime (see runProbes).
+        Map<TrialSpec, TrialResult> probed = new java.util.IdentityHashMap<>();
         int i = 0;
         for (TrialSpec spec : specs) {
             i++;
-            TrialResult r = runOne(spec);
+            if (spec.entry().isProbe() && !probed.containsKey(spec)) {
+                List<TrialSpec> same = specs.subList(i - 1, specs.size()).stream()
+                        .filter(s -> s.entry().isProbe() && s.runtime().equals(spec.runtime()) && !probed.containsKey(s))
+                        .toList();
+                List<TrialResult> results = runProbes(same);
+                for (int k = 0; k < results.size(); k++) {
+                    probed.put(same.get(k), results.get(k));
+                }
+            }
+            TrialResult r = probed.containsKey(spec) ? probed.remove(spec) : runOne(spec);
             if (io.gillab.runtime.ProcessRunner.shuttingDown()) {
                 // Interrupted, not failed: leave it out of results.jsonl so that --resume runs it again.
                 progress.accept("stopped: " + spec.id() + " was interrupted and is not recorded");
@@ -94,6 +105,36 @@ public final class TrialRunner {
             calibrated = r.size();
         }
         return forks.size() == 1 ? forks.get(0) : TrialOutcome.merge(forks);
+    }
+
+    /**
+     * The probes of one runtime, run together: each is a behaviour check in a fresh interpreter, so they may
+     * share a process where starting one is dear (a worker JVM: see {@link PythonRuntime#runProbes}). Each
+     * result is the probe's own: its output, exit code, wall time (the first one's includes the process
+     * start) and start time.
+     */
+    public List<TrialResult> runProbes(List<TrialSpec> probes) {
+        Availability av = availability.get(probes.get(0).runtime());
+        if (av == null || !av.available() || probes.size() == 1) {
+            return probes.stream().map(this::runOne).toList();
+        }
+        Instant start = Instant.now();
+        List<DriverCall> calls = probes.stream().map(p -> new DriverCall(p.driverArgs(null), searchPaths)).toList();
+        List<ProcessOutput> outs;
+        try {
+            outs = runtimes.get(probes.get(0).runtime()).runProbes(calls, timeout);
+        } catch (IOException e) {
+            return probes.stream().map(p -> failedToStart(p, start.toString(), e)).toList();
+        }
+        List<TrialResult> results = new ArrayList<>();
+        Duration before = Duration.ZERO;
+        for (int k = 0; k < probes.size(); k++) {
+            ProcessOutput o = outs.get(k);
+            results.add(TrialOutcome.of(probes.get(k), runId, start.plus(before).toString(), o,
+                    DriverOutput.parse(o.stdoutLines()), timeout, 0, av.reason()));
+            before = before.plus(o.wall());
+        }
+        return results;
     }
 
     private TrialResult skipped(TrialSpec spec, String startedAt, String reason) {

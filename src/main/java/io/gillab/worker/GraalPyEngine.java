@@ -30,6 +30,17 @@ import org.graalvm.polyglot.io.IOAccess;
  * object is {@link GillabHost}, whose exported methods are all Python can call.
  */
 final class GraalPyEngine implements EmbeddedEngine {
+    /**
+     * In a batch worker (several probes, one after another) each call's Context is cancelled when the call
+     * ends, so the next starts with no thread or memory of the last one. Each Context keeps its own Engine,
+     * as a single run has: a shared Engine would put GraalPy in multi-context mode, which compiles code
+     * differently (no single-context specialisations).
+     */
+    private final boolean batch;
+
+    GraalPyEngine(boolean batch) {
+        this.batch = batch;
+    }
 
     @Override
     public int run(String driverPath, String[] driverArgs, Consumer<Map<String, Object>> hostRecord) {
@@ -68,8 +79,9 @@ final class GraalPyEngine implements EmbeddedEngine {
             // The JIT state is recorded in the host record; the warning would only be noise on stderr.
             builder.option("engine.WarnInterpreterOnly", "false");
         }
-        // The Context is deliberately not closed: close() waits for every Python thread, daemon ones too,
-        // and the worker JVM exits right after the driver anyway.
+        // A single run's Context is deliberately not closed: close() waits for every Python thread, daemon ones
+        // too, and the worker JVM exits right after the driver anyway. A batch cancels its calls' Contexts
+        // (close(true)) so that the next call starts with no thread or memory of the last one.
         Context context = builder.build();
         try {
             Map<String, Object> facts = WorkerMain.baseHostFacts();
@@ -102,6 +114,14 @@ final class GraalPyEngine implements EmbeddedEngine {
         } catch (IOException e) {
             System.err.println("graalpy: cannot read driver " + driverPath + ": " + e.getMessage());
             return 2;
+        } finally {
+            if (batch) {
+                try {
+                    context.close(true);
+                } catch (RuntimeException e) {
+                    System.err.println("graalpy: the Context did not close cleanly: " + e);
+                }
+            }
         }
     }
 

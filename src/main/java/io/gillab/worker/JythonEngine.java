@@ -12,6 +12,7 @@ import org.python.util.PythonInterpreter;
 
 /** Jython embedded through {@link PythonInterpreter}: Python threads are plain Java threads, no GIL. */
 final class JythonEngine implements EmbeddedEngine {
+    private int runs;
 
     @Override
     public int run(String driverPath, String[] driverArgs, Consumer<Map<String, Object>> hostRecord) {
@@ -23,7 +24,11 @@ final class JythonEngine implements EmbeddedEngine {
         String[] argv = new String[driverArgs.length + 1];
         argv[0] = driverPath;
         System.arraycopy(driverArgs, 0, argv, 1, driverArgs.length);
+        // The first run of a worker uses the system state initialize() makes; each later one (a batch's
+        // calls) a new one, with its own sys.modules, sys.argv and streams: a fresh interpreter.
         PySystemState.initialize(System.getProperties(), props, argv);
+        PySystemState state = runs++ == 0 ? Py.getSystemState() : new PySystemState();
+        state.argv = new org.python.core.PyList(java.util.Arrays.stream(argv).map(PyString::new).toList());
 
         Map<String, Object> facts = WorkerMain.baseHostFacts();
         facts.put("engine", "jython");
@@ -31,7 +36,7 @@ final class JythonEngine implements EmbeddedEngine {
         facts.put("jit", true); // Jython compiles Python to JVM bytecode; the JVM's JIT does the rest.
         hostRecord.accept(facts);
 
-        try (PythonInterpreter interp = new PythonInterpreter()) {
+        try (PythonInterpreter interp = new PythonInterpreter(null, state)) {
             interp.set("__name__", new PyString("__main__"));
             interp.set("__file__", new PyString(driverPath));
             try {
@@ -44,7 +49,7 @@ final class JythonEngine implements EmbeddedEngine {
                 System.err.println("jython: uncaught " + e);
                 return 1;
             } finally {
-                Py.getSystemState().stdout.invoke("flush");
+                interp.getSystemState().stdout.invoke("flush");
             }
         }
     }

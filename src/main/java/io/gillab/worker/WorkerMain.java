@@ -1,6 +1,12 @@
 package io.gillab.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +19,13 @@ import java.util.Map;
  * lines on stdout; before it, the worker writes one {@code host} record describing the JVM and the
  * engine (for GraalPy: whether runtime compilation is active). Each trial gets a fresh worker, so
  * JIT flags can differ per runtime and a hung script can be killed with its whole JVM.
+ *
+ * <p>{@code WorkerMain ENGINE DRIVER.py --batch FILE} runs several driver calls (FILE: a JSON list of argument
+ * lists) one after another, each in a fresh interpreter (a new GraalPy Context, a new Jython system state):
+ * the probes of one runtime, which need isolation from each other, not a JVM each. Before each call it writes
+ * {@code {"gillab":1,"record":"batch","call":i,"event":"start"}} on stdout and on stderr, after it
+ * {@code {"gillab":1,"record":"batch","call":i,"event":"end","exit_code":rc}} on stdout, so gillab can give
+ * each call its own output (io.gillab.runtime.BatchSplit) and its own time limit.
  */
 public final class WorkerMain {
 
@@ -30,18 +43,47 @@ public final class WorkerMain {
         String[] driverArgs = Arrays.copyOfRange(args, 2, args.length);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
+        boolean batch = driverArgs.length == 2 && driverArgs[0].equals("--batch");
         EmbeddedEngine embedded = switch (engine) {
             case "jython" -> new JythonEngine();
-            case "graalpy" -> new GraalPyEngine();
+            case "graalpy" -> new GraalPyEngine(batch);
             default -> {
                 System.err.println("unknown engine '" + engine + "' (valid: jython, graalpy)");
                 System.exit(2);
                 yield null;
             }
         };
+        if (batch) {
+            System.exit(runBatch(embedded, driver, Path.of(driverArgs[1]), out));
+        }
         int rc = embedded.run(driver, driverArgs, hostRecord -> out.println(HostRecord.toJson(hostRecord)));
         out.flush();
         System.exit(rc);
+    }
+
+    private static int runBatch(EmbeddedEngine embedded, String driver, Path file, PrintStream out) {
+        List<String[]> calls = new ArrayList<>();
+        try {
+            for (JsonNode call : new ObjectMapper().readTree(file.toFile())) {
+                List<String> args = new ArrayList<>();
+                call.forEach(a -> args.add(a.asText()));
+                calls.add(args.toArray(String[]::new));
+            }
+        } catch (IOException e) {
+            System.err.println("worker: cannot read the batch file " + file + ": " + e.getMessage());
+            return 2;
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            String mark = "{\"gillab\":1,\"record\":\"batch\",\"call\":" + i + ",\"event\":\"start\"}";
+            System.err.println(mark);
+            System.err.flush();
+            out.println(mark);
+            int rc = embedded.run(driver, calls.get(i), hostRecord -> out.println(HostRecord.toJson(hostRecord)));
+            out.println("{\"gillab\":1,\"record\":\"batch\",\"call\":" + i + ",\"event\":\"end\",\"exit_code\":"
+                    + rc + "}");
+            out.flush();
+        }
+        return 0;
     }
 
     /**

@@ -1,11 +1,9 @@
 package io.gillab.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -21,27 +19,6 @@ class FidelityCommandTest {
         assertEquals("/usr/bin/python3 3.11.7", d.interpreter());
         assertEquals(List.of(0.29, 0.28), d.warmups());
         assertEquals(List.of(0.2012, 0.19875), d.samples());
-    }
-
-    @Test
-    void calibrationSplitsTheFirstCalibrationFromALaterOne() throws Exception {
-        var cal = new ObjectMapper().readTree("{\"min_time\": 0.2, \"runs\": [[1000, 0.05], [4000, 0.21], [4000, 0.08], [8000, 0.16]]}");
-        double[] c = FidelityCommand.Split.calibration(cal);
-        assertEquals(0.50, c[0], 1e-9, "every calibration run");
-        assertEquals(0.26, c[1], 1e-9, "the runs before the first sample");
-        assertArrayEquals(new double[] {0, 0}, FidelityCommand.Split.calibration(null));
-    }
-
-    @Test
-    void splitsAddUp() {
-        var a = new FidelityCommand.Split(1, 3, 10, 4, 2, 1, 0.5, 1.5, 1);
-        var b = new FidelityCommand.Split(1, 1, 2, 0, 0, 0, Double.NaN, Double.NaN, 0);
-        var s = a.plus(b);
-        assertEquals(12, s.wall(), 1e-9);
-        assertEquals(5, s.overhead(), 1e-9);
-        assertEquals(0.5, s.startupPerProcess(), 1e-9);
-        assertEquals(3.5, s.rest(), 1e-9);
-        assertEquals(4, s.processes());
     }
 
     @Test
