@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gillab.driver.DriverOutput;
+import io.gillab.report.TextTable;
 import io.gillab.results.MachineInfo;
 import io.gillab.results.ResultsFile;
 import io.gillab.runtime.GillabHome;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -246,12 +246,12 @@ final class FidelityCommand implements Callable<Integer> {
         double dMin = allDirect.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
 
         stdout.println();
-        Table t = new Table("", "median through gillab", "median direct", "ratio gillab/direct");
+        TextTable t = new TextTable("", "median through gillab", "median direct", "ratio gillab/direct");
         for (int i = 0; i < medians.size(); i++) {
-            t.row("block " + (i + 1), ms(medians.get(i)[0]), ms(medians.get(i)[1]), ratio(ratios[i]));
+            t.add("block " + (i + 1), ms(medians.get(i)[0]), ms(medians.get(i)[1]), ratio(ratios[i]));
         }
-        t.row("all " + allGillab.size() + " + " + allDirect.size(), ms(gm), ms(dm), ratio(ratio));
-        t.row("(fastest sample)", ms(gMin), ms(dMin), ratio(gMin / dMin));
+        t.add("all " + allGillab.size() + " + " + allDirect.size(), ms(gm), ms(dm), ratio(ratio));
+        t.add("(fastest sample)", ms(gMin), ms(dMin), ratio(gMin / dMin));
         stdout.print(t.render());
         stdout.printf(Locale.ROOT, "ratio spread over the %d blocks: %s .. %s (range %.4f; median of block ratios %s)%n",
                 ratios.length, ratio(lo), ratio(hi), hi - lo, ratio(blockMedian));
@@ -348,7 +348,7 @@ final class FidelityCommand implements Callable<Integer> {
         stdout.println("the worker. start-up: process/JVM/container + interpreter + driver + module load up to the first");
         stdout.println("sample, seen in each trial's first process (later processes assumed alike). rest: gc.collect and");
         stdout.println("thread start before each sample, checks, output, process exit and container removal.");
-        io.gillab.report.TextTable t = new io.gillab.report.TextTable(io.gillab.trial.RunCost.HEADER);
+        TextTable t = new TextTable(io.gillab.trial.RunCost.HEADER);
         cost.rows().forEach(t::add);
         stdout.print(t.render());
         stdout.println(cost.footer());
@@ -373,43 +373,6 @@ final class FidelityCommand implements Callable<Integer> {
                 List.of(), ContainerLimits.defaults(), commandLine, false);
     }
 
-    /** A plain left-aligned text table with a header rule. */
-    static final class Table {
-        private final List<String[]> rows = new ArrayList<>();
-
-        Table(String... header) {
-            rows.add(header);
-        }
-
-        void row(String... cells) {
-            rows.add(cells);
-        }
-
-        String render() {
-            int[] w = new int[rows.get(0).length];
-            for (String[] r : rows) {
-                for (int i = 0; i < w.length; i++) {
-                    w[i] = Math.max(w[i], r[i].length());
-                }
-            }
-            StringBuilder sb = new StringBuilder();
-            for (int k = 0; k < rows.size(); k++) {
-                StringBuilder l = new StringBuilder();
-                for (int i = 0; i < w.length; i++) {
-                    l.append(String.format("%-" + w[i] + "s  ", rows.get(k)[i]));
-                }
-                sb.append(l.toString().stripTrailing()).append('\n');
-                if (k == 0) {
-                    StringBuilder rule = new StringBuilder();
-                    for (int x : w) {
-                        rule.append("-".repeat(x)).append("  ");
-                    }
-                    sb.append(rule.toString().stripTrailing()).append('\n');
-                }
-            }
-            return sb.toString();
-        }
-    }
 
     private static String describeMachine(ObjectNode m) {
         return String.format(Locale.ROOT, "%s, %s CPUs (cgroup quota %s), %s GiB, kernel %s, Java %s, load average %s, governor %s",

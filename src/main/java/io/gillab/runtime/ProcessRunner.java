@@ -42,18 +42,39 @@ public final class ProcessRunner {
         if (workDir != null) {
             builder.directory(workDir.toFile());
         }
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        if (shuttingDown) {
-            throw new IOException("gillab is stopping");
-        }
         long start = System.nanoTime();
-        Process process = builder.start();
-        LIVE.add(process);
+        Process process = start(builder);
         try {
             return collect(command, timeout, start, process);
         } finally {
             LIVE.remove(process);
         }
+    }
+
+    /** Starts a trial process with no standard input, registered so that a stopping gillab kills it. */
+    private static Process start(ProcessBuilder builder) throws IOException {
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (shuttingDown) {
+            throw new IOException("gillab is stopping");
+        }
+        Process process = builder.start();
+        LIVE.add(process);
+        return process;
+    }
+
+    /** After the wait: kills a process that is still running (at its time limit), then drains its output. */
+    private static void finish(Process process, boolean finished, Thread outPump, Thread errPump) {
+        if (!finished) {
+            killTree(process);
+        }
+        join(outPump);
+        join(errPump);
+    }
+
+    private static IOException interrupted(Process process, List<String> command, InterruptedException e) {
+        killTree(process);
+        Thread.currentThread().interrupt();
+        return new IOException("interrupted while waiting for " + command.get(0), e);
     }
 
     /**
@@ -65,14 +86,8 @@ public final class ProcessRunner {
      * process's output is returned as the first call's. The first call's wall time includes the process start.
      */
     public static List<ProcessOutput> runBatch(List<String> command, Duration timeout, int calls) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        if (shuttingDown) {
-            throw new IOException("gillab is stopping");
-        }
         long start = System.nanoTime();
-        Process process = builder.start();
-        LIVE.add(process);
+        Process process = start(new ProcessBuilder(command));
         try {
             BoundedLineReader stdout = new BoundedLineReader();
             SegmentedTail stderr = new SegmentedTail(STDERR_TAIL_BYTES);
@@ -98,15 +113,9 @@ public final class ProcessRunner {
                     }
                 }
             } catch (InterruptedException e) {
-                killTree(process);
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for " + command.get(0), e);
+                throw interrupted(process, command, e);
             }
-            if (!finished) {
-                killTree(process);
-            }
-            join(outPump);
-            join(errPump);
+            finish(process, finished, outPump, errPump);
             long end = System.nanoTime();
             int exit = finished ? process.exitValue() : -1;
             return BatchSplit.split(command.get(0), calls, start, end, exit, !finished, stdout, stderr);
@@ -125,15 +134,9 @@ public final class ProcessRunner {
         try {
             finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            killTree(process);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + command.get(0), e);
+            throw interrupted(process, command, e);
         }
-        if (!finished) {
-            killTree(process);
-        }
-        join(outPump);
-        join(errPump);
+        finish(process, finished, outPump, errPump);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         int exit = finished ? process.exitValue() : -1;
         Map<String, Object> launch = new java.util.LinkedHashMap<>();
