@@ -46,10 +46,13 @@ final class CellsCommand implements Callable<Integer> {
             + "changed verdict counts).")
     boolean scaling;
 
-    /** One cell (check x runtime): the verdict of each run, null where the run had no such trial. */
-    record Cell(Check check, String runtime, List<Verdict> verdicts) {
+    /**
+     * One cell (check x runtime): what it expects, and the verdict of each run, null where the run had no such
+     * trial.
+     */
+    record Cell(Check check, String runtime, Matcher expected, List<Verdict> verdicts) {
         boolean isAny() {
-            return verdicts.stream().anyMatch(v -> v != null && v.expected().equals(new Matcher.Any(null).describe()));
+            return expected instanceof Matcher.Any;
         }
 
         List<String> answers() {
@@ -93,8 +96,9 @@ final class CellsCommand implements Callable<Integer> {
                         continue;
                     }
                     Verdict v = table.judge(c, r);
-                    Cell cell = cells.computeIfAbsent(c.name() + "[" + r.runtime() + "]", k -> new Cell(c, r.runtime(),
-                            new ArrayList<>(java.util.Collections.nCopies(runs.size(), null))));
+                    Cell cell = cells.computeIfAbsent(c.name() + "[" + r.runtime() + "]",
+                            k -> new Cell(c, r.runtime(), c.expectationFor(r.runtime(), r.implementation()),
+                                    new ArrayList<>(java.util.Collections.nCopies(runs.size(), null))));
                     cell.verdicts().set(i, v);
                 }
             }
@@ -120,9 +124,7 @@ final class CellsCommand implements Callable<Integer> {
             } else {
                 state = "stable";
             }
-            String expected = cell.verdicts().stream().filter(v -> v != null).findFirst().map(Verdict::expected)
-                    .orElse("?");
-            t.add(e.getKey(), expected, String.join(" | ", cell.answers()), state);
+            t.add(e.getKey(), cell.expected().describe(), String.join(" | ", cell.answers()), state);
         }
         out.print(t.render());
         out.printf("%d cells over %d runs: %d gave one answer in every run, %d changed within what their cell "

@@ -183,10 +183,6 @@ final class BoundedLineReader {
         return firstResultAfterMark.get(i);
     }
 
-    synchronized int markCount() {
-        return marks.size();
-    }
-
     synchronized List<String> lines() {
         return List.copyOf(lines);
     }
