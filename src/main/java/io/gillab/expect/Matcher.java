@@ -22,6 +22,16 @@ public sealed interface Matcher {
     /** Whether the observation meets this expectation. */
     boolean test(Observed o);
 
+    /**
+     * Whether the observation is consistent with this expectation: for a measured number with a confidence
+     * interval, whether the interval reaches the accepted region (the data do not show the expectation
+     * wrong); otherwise {@link #test}. A scaling cell then fails only when the whole 95% interval lies
+     * outside it, not when noise puts the point estimate just past a bound.
+     */
+    default boolean consistent(Observed o) {
+        return test(o);
+    }
+
     /** The expectation in words, e.g. {@code 2}, {@code >= 1.6}, {@code raises AttributeError}. */
     String describe();
 
@@ -153,6 +163,11 @@ public sealed interface Matcher {
         }
 
         @Override
+        public boolean consistent(Observed o) {
+            return test(o) || o.hasInterval() && o.ciHigh() >= bound - (tolerance == null ? 0 : tolerance.of(bound));
+        }
+
+        @Override
         public String describe() {
             return ">= " + Values.number(bound);
         }
@@ -164,6 +179,11 @@ public sealed interface Matcher {
         public boolean test(Observed o) {
             Double v = o.number();
             return v != null && v <= bound + (tolerance == null ? 0 : tolerance.of(bound));
+        }
+
+        @Override
+        public boolean consistent(Observed o) {
+            return test(o) || o.hasInterval() && o.ciLow() <= bound + (tolerance == null ? 0 : tolerance.of(bound));
         }
 
         @Override
@@ -179,6 +199,12 @@ public sealed interface Matcher {
             Double v = o.number();
             return v != null && v >= low - (tolerance == null ? 0 : tolerance.of(low))
                     && v <= high + (tolerance == null ? 0 : tolerance.of(high));
+        }
+
+        @Override
+        public boolean consistent(Observed o) {
+            return test(o) || o.hasInterval() && o.ciHigh() >= low - (tolerance == null ? 0 : tolerance.of(low))
+                    && o.ciLow() <= high + (tolerance == null ? 0 : tolerance.of(high));
         }
 
         @Override

@@ -156,8 +156,9 @@ public sealed interface Observation {
                 return Observed.none(s.noData(), s.detail());
             }
             Scaling sc = s.scaling();
-            return new Observed(DoubleNode.valueOf(sc.speedup()), null, String.format(Locale.ROOT, "%.2fx", sc.speedup()),
-                    s.detail(), null);
+            return new Observed(DoubleNode.valueOf(sc.speedup()), null, String.format(Locale.ROOT,
+                    "%.2fx (95%% CI %.2f-%.2f)", sc.speedup(), sc.ciLow(), sc.ciHigh()), s.detail(), null, sc.ciLow(),
+                    sc.ciHigh());
         }
 
         @Override
@@ -245,8 +246,10 @@ public sealed interface Observation {
             }
             Scaling s = a.scaling().get(n);
             if (s != null) {
-                d.append(String.format(Locale.ROOT, "speedup %.2fx (95%% CI %.2f-%.2f)", s.speedup(), s.ciLow(),
-                        s.ciHigh()));
+                d.append(String.format(Locale.ROOT, "speedup %.2fx (95%% CI %.2f-%.2f, %s)", s.speedup(), s.ciLow(),
+                        s.ciHigh(), s.pairedRounds() > 0 ? "median of " + s.pairedRounds() + " paired rounds in "
+                                + s.forks() + " process" + (s.forks() == 1 ? "" : "es")
+                                : "ratio of medians"));
                 d.append(s.effectiveParallelism() == null ? "; cpu/wall not measured"
                         : String.format(Locale.ROOT, "; cpu/wall at %d threads %.2f", n, s.effectiveParallelism()));
             }

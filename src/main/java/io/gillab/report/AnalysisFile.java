@@ -6,6 +6,7 @@ import io.gillab.results.ResultsFile;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.TrialAnalysis;
+import io.gillab.stats.VarianceSplit;
 import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,8 @@ public final class AnalysisFile {
         ObjectNode root = ResultsFile.json().createObjectNode();
         root.put("derived_from", ResultsFile.NAME);
         root.put("confidence_level", SampleSummary.LEVEL);
+        root.put("interval_method", "percentile bootstrap, hierarchical: forks resampled, then samples within each"
+                + " drawn fork; speedups from paired rounds (T1/TN within a round)");
         ArrayNode trials = root.putArray("trials");
         for (TrialResult r : results) {
             if ("probe".equals(r.kind()) || r.samples() == null || r.samples().isEmpty()) {
@@ -53,10 +56,32 @@ public final class AnalysisFile {
                 if (s != null) {
                     n.set("scaling", ResultsFile.json().valueToTree(s));
                 }
+                VarianceSplit v = a.variance().get(e.getKey());
+                if (v != null) {
+                    n.set("variance", variance(v));
+                }
             }
         }
         Path out = dir.resolve(NAME);
         Files.writeString(out, ResultsFile.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
         return out;
+    }
+
+    /** Between- and within-fork variance, and the forks a ±2% and ±5% interval would take. */
+    private static ObjectNode variance(VarianceSplit v) {
+        ObjectNode n = ResultsFile.json().createObjectNode();
+        n.put("forks", v.forks());
+        n.put("rounds_per_fork", v.rounds());
+        n.put("between_forks", v.between());
+        n.put("within_forks", v.within());
+        n.put("between_share", v.betweenShare());
+        n.put("rounds_help", v.roundsHelp());
+        ObjectNode plan = n.putObject("plan");
+        for (double target : new double[] {0.02, 0.05}) {
+            ObjectNode p = plan.putObject(String.format(java.util.Locale.ROOT, "%.0f%%", target * 100));
+            p.put("forks", v.forksFor(target));
+            p.put("rounds_per_fork", Math.round(v.rounds()));
+        }
+        return n;
     }
 }

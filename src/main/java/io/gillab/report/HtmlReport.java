@@ -47,13 +47,14 @@ final class HtmlReport {
         out.append("<h1>gillab report</h1>\n");
         summary();
         out.append("<nav><a href=\"#behaviour\">Behaviour</a><a href=\"#claims\">Seed claims</a><a href=\"#scaling\">Scaling</a>")
-                .append("<a href=\"#comparison\">Runtimes compared</a><a href=\"#convoy\">Convoy</a>")
+                .append("<a href=\"#comparison\">Runtimes compared</a><a href=\"#convoy\">Convoy</a><a href=\"#variance\">Variance</a>")
                 .append("<a href=\"#failures\">Failures</a><a href=\"#metadata\">Metadata</a></nav>\n");
         behaviour();
         seedClaims();
         scaling();
         comparison();
         convoy();
+        variance();
         failures();
         HtmlMetadata.render(model, out);
         out.append("</body>\n</html>\n");
@@ -233,6 +234,19 @@ final class HtmlReport {
         if (!any) {
             out.append("<p>No mixed workload (convoy) in these results.</p>\n");
         }
+        out.append("</section>\n");
+    }
+
+    private void variance() {
+        ReportTables.Table t = ReportTables.variance(model);
+        if (t.isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"variance\">\n<h2>Where the variance is</h2>\n")
+                .append("<p>Between processes (forks) or within them, and the forks a narrower interval would take ")
+                .append("(Kalibera and Jones, ISMM 2013). Every interval in this report resamples processes, then ")
+                .append("samples within each; speedups come from rounds paired in time.</p>\n");
+        Html.table(out, t, "variance-table");
         out.append("</section>\n");
     }
 

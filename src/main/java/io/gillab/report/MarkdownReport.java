@@ -35,7 +35,8 @@ final class MarkdownReport {
                 counts.add(n + " " + s);
             }
         }
-        out.append(String.join(", ", counts)).append(". Medians of steady samples, 95% bootstrap CIs in brackets; ")
+        out.append(String.join(", ", counts)).append(". Medians of steady samples, 95% CIs in brackets (bootstrap over ")
+                .append("processes, then samples within each; speedups from rounds paired in time); ")
                 .append("charts in report.html.\n\n");
         model.results().stream().filter(ReportModel::interpreterOnly).map(TrialResult::runtime).distinct()
                 .forEach(rt -> out.append("> **Warning:** `").append(rt)
@@ -44,6 +45,7 @@ final class MarkdownReport {
         out.append(SeedClaims.renderMarkdown(model.input().verdicts() == null ? List.of() : model.input().verdicts()));
         workloads();
         comparison();
+        variance();
         failures();
         return out.toString();
     }
@@ -115,6 +117,17 @@ final class MarkdownReport {
             out.append("**").append(name).append("**\n\n");
             table(ReportTables.comparison(model, name));
         }
+    }
+
+    private void variance() {
+        ReportTables.Table t = ReportTables.variance(model);
+        if (t.isEmpty()) {
+            return;
+        }
+        out.append("## Where the variance is\n\n")
+                .append("Between processes (forks) or within them, and the forks a narrower interval would take ")
+                .append("(Kalibera and Jones, ISMM 2013). When rounds do not help, only more forks narrow it.\n\n");
+        table(t);
     }
 
     private void failures() {

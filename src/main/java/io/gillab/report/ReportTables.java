@@ -5,6 +5,7 @@ import io.gillab.stats.Comparison;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.TrialAnalysis;
+import io.gillab.stats.VarianceSplit;
 import io.gillab.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,32 @@ final class ReportTables {
         boolean isEmpty() {
             return rows.isEmpty();
         }
+    }
+
+    /**
+     * Where each trial's variance lies (between forks or within them, per thread count) and the run plan it
+     * implies: forks for a ±5% and a ±2% interval at the same rounds per fork. Trials of one fork have no
+     * between-fork estimate and are left out.
+     */
+    static Table variance(ReportModel model) {
+        List<List<String>> rows = new ArrayList<>();
+        for (TrialResult r : model.results()) {
+            if (ReportModel.isProbe(r) || r.samples() == null || r.samples().isEmpty()) {
+                continue;
+            }
+            TrialAnalysis a = model.analysis(r);
+            a.variance().forEach((t, v) -> rows.add(List.of(ReportModel.seriesLabel(r), Integer.toString(t),
+                    v.forks() + " x " + Fmt.f("%.0f", v.rounds()), Fmt.f("%.0f%%", 100 * v.betweenShare()),
+                    Fmt.f("±%.1f%%", 100 * v.relativeHalfWidth(v.forks(), v.rounds())), plan(v, 0.05),
+                    plan(v, 0.02))));
+        }
+        return new Table(List.of("trial", "threads", "forks x rounds", "variance between forks",
+                "expected ± of the mean", "forks for ±5%", "forks for ±2%"), rows);
+    }
+
+    private static String plan(VarianceSplit v, double target) {
+        int n = v.forksFor(target);
+        return n + (v.roundsHelp() ? "" : " (rounds do not help)");
     }
 
     /** Per trial of a CPU or I/O workload: median at 1 thread, then speedup [CI] and cpu/wall per N. */

@@ -7,14 +7,16 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * What a set of timing samples says: centre, spread, a 95% confidence interval for the median
- * (percentile bootstrap) and for the mean (Student t), and whether the result is unstable.
+ * (percentile bootstrap, hierarchical over forks: see {@link Bootstrap}) and for the mean (Student t on
+ * the fork means when there are several forks, on the samples when there is one), and whether the result
+ * is unstable.
  *
  * <p>Stability rules, after pyperf's: too few samples; a standard deviation above 10% of the mean; a
  * maximum 50% above or a minimum 50% below the mean; samples shorter than 1 ms (timer resolution and
  * scheduling noise dominate).
  */
 public record SampleSummary(int n, double mean, double median, double stdev, double cv, double min, double max,
-        double ciLow, double ciHigh, double meanCiLow, double meanCiHigh, List<String> unstable) {
+        double ciLow, double ciHigh, double meanCiLow, double meanCiHigh, List<String> unstable, int forks) {
 
     public static final double LEVEL = 0.95;
 
@@ -22,26 +24,38 @@ public record SampleSummary(int n, double mean, double median, double stdev, dou
         return of(Stats.toArray(samples));
     }
 
+    /** Samples of one process. */
     public static SampleSummary of(double[] x) {
+        return of(new double[][] {x});
+    }
+
+    /** Samples per fork: the intervals resample forks, then samples within them. */
+    public static SampleSummary of(double[][] perFork) {
+        double[][] forks = java.util.Arrays.stream(perFork).filter(f -> f != null && f.length > 0)
+                .toArray(double[][]::new);
+        double[] x = java.util.Arrays.stream(forks).flatMapToDouble(java.util.Arrays::stream).toArray();
         DescriptiveStatistics d = new DescriptiveStatistics(x);
         int n = x.length;
         double mean = n == 0 ? Double.NaN : d.getMean();
         double sd = n < 2 ? Double.NaN : d.getStandardDeviation();
         double median = Stats.medianOf(x);
-        Bootstrap.Interval ci = n < 2 ? new Bootstrap.Interval(Double.NaN, Double.NaN) : Bootstrap.median(x, LEVEL);
+        Bootstrap.Interval ci = n < 2 ? Bootstrap.Interval.NONE : Bootstrap.median(forks, LEVEL);
         double meanLo = Double.NaN;
         double meanHi = Double.NaN;
-        if (n >= 2) {
-            double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
-            double half = t * sd / Math.sqrt(n);
-            meanLo = mean - half;
-            meanHi = mean + half;
+        // Several forks: the fork means are the independent observations of the mean.
+        double[] units = forks.length >= 2 ? java.util.Arrays.stream(forks).mapToDouble(VarianceSplit::meanOf).toArray()
+                : x;
+        if (units.length >= 2) {
+            double t = new TDistribution(units.length - 1).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
+            double half = t * Math.sqrt(VarianceSplit.varianceOf(units) / units.length);
+            meanLo = VarianceSplit.meanOf(units) - half;
+            meanHi = VarianceSplit.meanOf(units) + half;
         }
         double cv = n < 2 || mean == 0 ? Double.NaN : sd / mean;
         double min = n == 0 ? Double.NaN : d.getMin();
         double max = n == 0 ? Double.NaN : d.getMax();
         return new SampleSummary(n, mean, median, sd, cv, min, max, ci.low(), ci.high(), meanLo, meanHi,
-                stabilityProblems(n, mean, sd, min, max));
+                stabilityProblems(n, mean, sd, min, max), forks.length);
     }
 
     static List<String> stabilityProblems(int n, double mean, double sd, double min, double max) {

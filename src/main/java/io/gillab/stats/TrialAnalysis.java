@@ -26,14 +26,21 @@ import java.util.Map;
  *                        detected steady state: the JIT's warm-up cost
  * @param extraWarmup     samples past the driver's warm-ups that detection also excluded
  * @param steadySamples   per thread count, the seconds that count (every process)
+ * @param steadyByFork    per thread count, the same seconds per fork (the level the intervals resample)
+ * @param variance        per thread count, the variance between and within forks (null entries omitted:
+ *                        fewer than 2 forks)
  */
 public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, Scaling> scaling,
         Map<Integer, Integer> steadyStart, Map<Integer, Integer> warmupEnd, double timeToSteady, int extraWarmup,
-        Map<Integer, List<Double>> steadySamples) {
+        Map<Integer, List<Double>> steadySamples, Map<Integer, double[][]> steadyByFork,
+        Map<Integer, VarianceSplit> variance) {
 
     public static TrialAnalysis of(TrialResult r) {
         Map<Integer, List<Double>> steady = new LinkedHashMap<>();
         Map<Integer, List<Double>> cpuPerWall = new LinkedHashMap<>();
+        Map<Integer, List<double[]>> byFork = new LinkedHashMap<>();
+        // per thread count N > 1: per fork, T1 / TN in each round where both samples are steady
+        Map<Integer, List<double[]>> roundRatios = new LinkedHashMap<>();
         Map<Integer, Integer> steadyStart = new LinkedHashMap<>();
         Map<Integer, Integer> warmupEnd = new LinkedHashMap<>();
         double timeToSteady = 0;
@@ -45,6 +52,8 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
             int fork = f;
             List<Sample> inFork = all.stream().filter(s -> s.fork() == fork).sorted(Comparator.comparingInt(Sample::index))
                     .toList();
+            Map<Integer, double[]> seriesOf = new LinkedHashMap<>();
+            Map<Integer, Integer> fromOf = new LinkedHashMap<>();
             for (int t : r.threadCounts()) {
                 List<Sample> series = inFork.stream().filter(s -> s.threads() == t).toList();
                 // Seconds per unit: warm-ups may run at another size than the samples (the driver
@@ -63,16 +72,47 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
                             .mapToDouble(Sample::seconds).sum();
                     timeToSteady = Math.max(timeToSteady, before + (fork == 0 ? calibration : 0));
                 }
-                for (Sample s : series.subList(Math.min(from, series.size()), series.size())) {
+                List<Sample> kept = series.subList(Math.min(from, series.size()), series.size());
+                for (Sample s : kept) {
                     steady.computeIfAbsent(t, k -> new ArrayList<>()).add(s.seconds());
                     if (s.cpuSeconds() != null && s.seconds() > 0) {
                         cpuPerWall.computeIfAbsent(t, k -> new ArrayList<>()).add(s.cpuSeconds() / s.seconds());
                     }
                 }
+                byFork.computeIfAbsent(t, k -> new ArrayList<>()).add(kept.stream().mapToDouble(Sample::seconds).toArray());
+                seriesOf.put(t, series.stream().mapToDouble(Sample::seconds).toArray());
+                fromOf.put(t, from);
+            }
+            // The k-th sample at each thread count was taken in the same round (TrialSpec).
+            double[] one = seriesOf.get(1);
+            for (int t : r.threadCounts()) {
+                if (t == 1 || one == null) {
+                    continue;
+                }
+                double[] many = seriesOf.get(t);
+                int from = Math.max(fromOf.get(1), fromOf.get(t));
+                int to = Math.min(one.length, many.length);
+                List<Double> ratios = new ArrayList<>();
+                for (int k = from; k < to; k++) {
+                    if (many[k] > 0) {
+                        ratios.add(one[k] / many[k]);
+                    }
+                }
+                roundRatios.computeIfAbsent(t, k -> new ArrayList<>()).add(Stats.toArray(ratios));
             }
         }
+        Map<Integer, double[][]> steadyByFork = new LinkedHashMap<>();
         Map<Integer, SampleSummary> summaries = new LinkedHashMap<>();
-        steady.forEach((t, xs) -> summaries.put(t, SampleSummary.of(xs)));
+        Map<Integer, VarianceSplit> variance = new LinkedHashMap<>();
+        for (int t : steady.keySet()) {
+            double[][] forksAtT = byFork.get(t).toArray(double[][]::new);
+            steadyByFork.put(t, forksAtT);
+            summaries.put(t, SampleSummary.of(forksAtT));
+            VarianceSplit v = VarianceSplit.of(forksAtT);
+            if (v != null) {
+                variance.put(t, v);
+            }
+        }
         Map<Integer, Scaling> scaling = new LinkedHashMap<>();
         List<Double> one = steady.get(1);
         int cores = r.implementation() == null ? 0 : r.implementation().path("cpu_count").asInt(0);
@@ -85,11 +125,15 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
             int t = e.getKey();
             if (t > 1 && one != null && !one.isEmpty() && !e.getValue().isEmpty()) {
                 List<Double> cpw = cpuPerWall.get(t);
-                scaling.put(t, Scaling.of(t, Stats.toArray(one), Stats.toArray(e.getValue()), weak,
-                        cpw == null ? null : Stats.toArray(cpw), cores));
+                double[] cpuWall = cpw == null ? null : Stats.toArray(cpw);
+                double[][] ratios = roundRatios.getOrDefault(t, List.of()).toArray(double[][]::new);
+                boolean paired = java.util.Arrays.stream(ratios).mapToInt(x -> x.length).sum() >= 2;
+                scaling.put(t, paired ? Scaling.paired(t, ratios, weak, cpuWall, cores)
+                        : Scaling.unpaired(t, steadyByFork.get(1), steadyByFork.get(t), weak, cpuWall, cores));
             }
         }
-        return new TrialAnalysis(summaries, scaling, steadyStart, warmupEnd, timeToSteady, extra, steady);
+        return new TrialAnalysis(summaries, scaling, steadyStart, warmupEnd, timeToSteady, extra, steady,
+                steadyByFork, variance);
     }
 
     private static double calibrationSeconds(JsonNode calibration) {

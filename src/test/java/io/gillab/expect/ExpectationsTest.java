@@ -139,14 +139,14 @@ class ExpectationsTest {
     }
 
     @Test
-    void scalingVerdictsUseRatiosOfMedians() {
+    void scalingVerdictsUsePairedRounds() {
         Expectations e = Expectations.load();
         TrialResult gil = workload("cpython:3.13", "countdown",
                 new java.util.TreeMap<>(Map.of(1, new double[] {0.20, 0.21, 0.20, 0.22, 0.20},
                         2, new double[] {0.21, 0.20, 0.21, 0.22, 0.21})), 2);
         Verdict v = e.judge(e.check("countdown_speedup_2"), gil);
         assertEquals(Verdict.Outcome.MATCH, v.outcome(), v.detail());
-        assertTrue(v.observed().endsWith("x"), v.observed());
+        assertTrue(v.observed().matches("[0-9.]+x \\(95% CI [0-9.]+-[0-9.]+\\)"), v.observed());
         assertEquals(Boolean.TRUE, v.claimHolds());
         assertTrue(v.detail().contains("t=1: 5 steady samples"), v.detail());
 
@@ -206,6 +206,23 @@ class ExpectationsTest {
         assertEquals("any value (recorded)", any.describe());
         assertEquals("5e-09", Matcher.Values.number(5e-9));
         assertEquals("0.005", Matcher.Values.number(0.005));
+    }
+
+    /** A measured number fails a bound only when its whole confidence interval lies past it. */
+    @Test
+    void aBoundIsJudgedOnTheInterval() {
+        Matcher atMost = Matcher.parse(json("{\"at_most\": 1.3}"), null, "t");
+        Observed noisy = new Observed(json("1.32"), null, "1.32x", "", null, 1.10, 1.45);
+        assertFalse(atMost.test(noisy), "the point is past the bound");
+        assertTrue(atMost.consistent(noisy), "the interval reaches it");
+        assertFalse(atMost.consistent(new Observed(json("1.6"), null, "1.6x", "", null, 1.45, 1.75)));
+        Matcher atLeast = Matcher.parse(json("{\"at_least\": 1.3}"), null, "t");
+        assertTrue(atLeast.consistent(new Observed(json("1.2"), null, "", "", null, 1.0, 1.35)));
+        assertFalse(atLeast.consistent(new Observed(json("1.0"), null, "", "", null, 0.9, 1.1)));
+        assertFalse(atLeast.consistent(obs("1.2")), "no interval: the point decides");
+        Matcher range = Matcher.parse(json("{\"range\": [0.5, 1.3]}"), null, "t");
+        assertTrue(range.consistent(new Observed(json("1.4"), null, "", "", null, 1.25, 1.6)));
+        assertFalse(range.consistent(new Observed(json("1.5"), null, "", "", null, 1.35, 1.6)));
     }
 
     private static Observed obs(String json) {

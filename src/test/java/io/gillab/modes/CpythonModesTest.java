@@ -64,11 +64,9 @@ class CpythonModesTest {
         for (String mode : List.of("processes", "interpreters")) {
             TrialResult r = ModesFixture.trial(o, mode);
             assertEquals(TrialResult.Status.ok, r.status(), () -> ModesFixture.describe(r));
-            double s = ModesFixture.speedup(r, 2);
-            assertTrue(s >= 1.5, () -> mode + ": speedup " + s + " (expected >= 1.5)\n" + ModesFixture.describe(r));
+            ModesFixture.assertScales(r, 2, 1.2, 1.5, mode);
         }
         TrialResult t = ModesFixture.trial(o, "threads");
-        double s = ModesFixture.speedup(t, 2);
-        assertTrue(s <= 1.3, () -> "threads: speedup " + s + " (expected <= 1.3)\n" + ModesFixture.describe(t));
+        ModesFixture.assertDoesNotScale(t, 2, 1.3, "threads");
     }
 }
