@@ -94,8 +94,10 @@ public final class Expectations {
                             if (!v.path("text").isTextual()) {
                                 throw new IllegalArgumentException(name + ": claim '" + e.getKey() + "' needs a text");
                             }
+                            String at = name + ": claim '" + e.getKey() + "'";
                             claims.put(e.getKey(), new Claim(e.getKey(), v.get("text").asText().strip(),
-                                    v.path("source").isTextual() ? v.get("source").asText().strip() : null));
+                                    v.path("source").isTextual() ? v.get("source").asText().strip() : null,
+                                    ClaimScope.parse(v.get("scope"), at), ClaimControl.parse(v.get("control"), at)));
                         }
                     }
                     case "checks" -> {
@@ -134,6 +136,14 @@ public final class Expectations {
             if (c.claim() != null && !claims.containsKey(c.claim())) {
                 throw new IllegalArgumentException(name + ": check '" + c.name() + "' names claim '" + c.claim()
                         + "', which the claims section does not define (defined: " + claims.keySet() + ")");
+            }
+        }
+        for (Claim claim : claims.values()) {
+            for (String k : claim.control() == null ? List.<String>of() : claim.control().checks()) {
+                if (checks.stream().noneMatch(c -> c.name().equals(k) && claim.id().equals(c.claim()))) {
+                    throw new IllegalArgumentException(name + ": claim '" + claim.id() + "' has control check '" + k
+                            + "', which is not a row of that claim");
+                }
             }
         }
         return new Expectations(claims, checks);
@@ -228,7 +238,7 @@ public final class Expectations {
                 }
             }
         }
-        return out;
+        return ClaimControl.annotate(this, results, out);
     }
 
     /** Whether a row judges a trial: same subject and mode, and a cell for its runtime. */
@@ -262,12 +272,15 @@ public final class Expectations {
         }
         Verdict.Outcome outcome = o.noData() != null ? Verdict.Outcome.NO_DATA
                 : expected.consistent(o) ? Verdict.Outcome.MATCH : Verdict.Outcome.MISMATCH;
-        // A claim is judged on the point estimate: the interval only protects the table's cells from noise.
-        Boolean holds = predicted == null || o.noData() != null ? null : predicted.test(o);
+        // outside the claim's scope the observation neither confirms nor contradicts it; inside, the claim is
+        // judged on the point estimate (the interval only protects the table's cells from noise)
+        String notApplicable = claim == null ? null : claim.notApplicable(r.runtime(), r.implementation());
+        Boolean holds = predicted == null || o.noData() != null || notApplicable != null ? null : predicted.test(o);
         String observed = o.noData() != null ? "no data (" + o.noData() + ")" : o.words();
         return new Verdict(c.name(), c.subject(), r.trial(), r.runtime(), observed, expected.describe(), tolerance,
                 outcome, o.detail(), claim == null ? null : claim.text(), predicted == null ? null : predicted.describe(),
-                holds, c.source() != null ? c.source() : claim == null ? null : claim.source(), reason);
+                holds, c.source() != null ? c.source() : claim == null ? null : claim.source(), reason, notApplicable,
+                null);
     }
 
     /** The cores a trial's threads had: the machine's, or its container's CPU limit when lower. */

@@ -16,13 +16,30 @@ package io.gillab.expect;
  * @param detail     the evidence a failing test prints: samples, ratios, the raw probe value
  * @param claim      the seed's or literature's claim this row tests, or null
  * @param prediction what that claim predicts for this runtime in words, or null
- * @param claimHolds true = confirmed, false = contradicted, null = no claim (or no data)
+ * @param claimHolds true = confirmed, false = contradicted, null = no claim, no data, or not applicable
  * @param source     a link or citation for the expectation or claim, or null
  * @param reason     why the table expects this, in a sentence, or null
+ * @param notApplicable why the claim does not apply to this runtime (outside the claim's scope), or null
+ * @param control    the observation against a control runtime outside the claim's scope in the same run
+ *                   (e.g. the GIL's share of the convoy's p99 ratio), or null
  */
 public record Verdict(String check, String subject, String trial, String runtime, String observed, String expected,
         String tolerance, Outcome outcome, String detail, String claim, String prediction, Boolean claimHolds,
-        String source, String reason) {
+        String source, String reason, String notApplicable, String control) {
+
+    /** A verdict whose claim (if any) applies, with no control. */
+    public Verdict(String check, String subject, String trial, String runtime, String observed, String expected,
+            String tolerance, Outcome outcome, String detail, String claim, String prediction, Boolean claimHolds,
+            String source, String reason) {
+        this(check, subject, trial, runtime, observed, expected, tolerance, outcome, detail, claim, prediction,
+                claimHolds, source, reason, null, null);
+    }
+
+    /** The same verdict with a control observation beside it. */
+    public Verdict withControl(String text) {
+        return new Verdict(check, subject, trial, runtime, observed, expected, tolerance, outcome, detail, claim,
+                prediction, claimHolds, source, reason, notApplicable, text);
+    }
 
     public enum Outcome {
         /** The observation meets the expectation. */

@@ -20,8 +20,9 @@ import java.util.Set;
 record BehaviourMatrix(List<String> runtimes, List<Row> rows, boolean fromVerdicts) {
 
     /** outcome null = not judged (probe headline only). */
+    /** notApplicable: why the row's claim does not apply to this runtime, or null. */
     record Cell(String observed, String expected, String prediction, Verdict.Outcome outcome, Boolean claimHolds,
-            String detail) {
+            String detail, String notApplicable) {
         boolean mismatch() {
             return outcome == Verdict.Outcome.MISMATCH;
         }
@@ -52,7 +53,7 @@ record BehaviourMatrix(List<String> runtimes, List<Row> rows, boolean fromVerdic
             for (Verdict v : vs) {
                 cells.putIfAbsent(v.runtime(), new Cell(v.observed(), v.expected()
                         + (v.tolerance() == null ? "" : " (" + v.tolerance() + ")"), v.prediction(), v.outcome(),
-                        v.claimHolds(), v.detail()));
+                        v.claimHolds(), v.detail(), v.notApplicable()));
             }
             rows.add(new Row(key, vs.get(0).subject(), first(vs, Verdict::claim), first(vs, Verdict::reason),
                     first(vs, Verdict::source), cells));
@@ -77,7 +78,7 @@ record BehaviourMatrix(List<String> runtimes, List<Row> rows, boolean fromVerdic
         for (TrialResult r : probes) {
             String answer = r.ok() ? ProbeAnswer.describe(r.name(), r.probe()) : r.status() + ": " + r.message();
             byProbe.computeIfAbsent(r.name(), k -> new LinkedHashMap<>()).putIfAbsent(r.runtime(),
-                    new Cell(answer, null, null, null, null, r.probe() == null ? null : r.probe().toString()));
+                    new Cell(answer, null, null, null, null, r.probe() == null ? null : r.probe().toString(), null));
         }
         List<Row> rows = new ArrayList<>();
         byProbe.forEach((name, cells) -> rows.add(new Row(name, name, null, null, null, cells)));

@@ -21,7 +21,7 @@ final class HtmlReport {
             td.nodata{background:#f5f5f5;color:#777}
             .mark{font-weight:bold}.mismatch .mark{color:#c62828}.match .mark{color:#2e7d32}
             .pred{color:#555;font-size:.9em;display:block}.contradicted{color:#c62828;font-weight:bold}
-            .confirmed{color:#2e7d32}
+            .confirmed{color:#2e7d32}.na{color:#777}
             .warn{background:#fff3e0;border-left:5px solid #ef6c00;padding:.5em 1em;margin:.5em 0}
             figure{margin:1em 0}svg{max-width:100%;height:auto}figcaption{color:#555;font-size:.9em}
             pre{background:#f7f7f7;padding:.5em;overflow-x:auto;font-size:.85em}
@@ -129,15 +129,24 @@ final class HtmlReport {
             return;
         }
         out.append("<section id=\"claims\">\n<h2>Seed claims</h2>\n<table>\n")
-                .append("<tr><th>claim</th><th>confirmed for</th><th>contradicted for</th></tr>\n");
+                .append("<tr><th>claim</th><th>confirmed for</th><th>contradicted for</th><th>not applicable to</th>")
+                .append("<th>against a control</th></tr>\n");
         for (SeedClaims.Line l : lines) {
             out.append("<tr><td>").append(Html.esc(l.claim())).append("</td><td>")
-                    .append(Html.esc(String.join(", ", l.confirmed()))).append("</td><td>");
-            l.contradicted().forEach((rt, why) -> out.append("<div class=\"contradicted\"><b>").append(Html.esc(rt))
-                    .append("</b>: ").append(Html.esc(why)).append("</div>"));
-            out.append("</td></tr>\n");
+                    .append(Html.esc(String.join(", ", l.confirmed()))).append("</td>");
+            claimCell(l.contradicted(), "contradicted");
+            claimCell(l.notApplicable(), "na");
+            claimCell(l.controls(), "control");
+            out.append("</tr>\n");
         }
         out.append("</table>\n</section>\n");
+    }
+
+    private void claimCell(java.util.Map<String, String> byRuntime, String cls) {
+        out.append("<td>");
+        byRuntime.forEach((rt, why) -> out.append("<div class=\"").append(cls).append("\"><b>").append(Html.esc(rt))
+                .append("</b>: ").append(Html.esc(why)).append("</div>"));
+        out.append("</td>");
     }
 
     private void cell(BehaviourMatrix.Cell c) {
@@ -166,7 +175,10 @@ final class HtmlReport {
         if (c.expected() != null) {
             out.append("<span class=\"pred\">expected: ").append(Html.esc(c.expected())).append("</span>");
         }
-        if (c.prediction() != null) {
+        if (c.notApplicable() != null) {
+            out.append("<span class=\"pred\" title=\"").append(Html.esc(c.notApplicable()))
+                    .append("\">seed's claim: not applicable</span>");
+        } else if (c.prediction() != null) {
             out.append("<span class=\"pred\">seed predicts: ").append(Html.esc(c.prediction()));
             if (c.claimHolds() != null) {
                 out.append(c.claimHolds() ? " <span class=\"confirmed\">(confirmed)</span>"

@@ -59,7 +59,8 @@ final class MarkdownReport {
         if (m.fromVerdicts()) {
             out.append(m.mismatches()).append(" mismatch").append(m.mismatches() == 1 ? "" : "es")
                     .append(". ✅ as expected, ❌ not as expected (expected value after →), ⚪ no data; ")
-                    .append("\"seed ✗\" marks an observation that contradicts the seed's claim.\n\n");
+                    .append("\"seed ✗\" marks an observation that contradicts the seed's claim, \"seed n/a\" one ")
+                    .append("outside the claim's scope (see Seed claims).\n\n");
         }
         List<String> header = new ArrayList<>(List.of(m.fromVerdicts() ? "check" : "probe"));
         header.addAll(m.runtimes());
@@ -87,7 +88,7 @@ final class MarkdownReport {
             case MISMATCH -> "❌ " + observed + " → " + c.expected();
             case NO_DATA -> "⚪ " + observed;
         };
-        return Boolean.FALSE.equals(c.claimHolds()) ? s + " (seed ✗)" : s;
+        return Boolean.FALSE.equals(c.claimHolds()) ? s + " (seed ✗)" : c.notApplicable() != null ? s + " (seed n/a)" : s;
     }
 
     private void workloads() {

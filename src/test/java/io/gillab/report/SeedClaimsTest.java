@@ -31,7 +31,25 @@ class SeedClaimsTest {
                 + "finalization_del = after_collect (predicted immediate)"), l.contradicted());
         String text = SeedClaims.renderText(List.of(v("refcount_getrefcount_exists", "pypy:bookworm", "false",
                 "true", false)));
-        assertTrue(text.contains("CONTRADICTED: pypy:bookworm: refcount_getrefcount_exists = false"), text);
+        assertTrue(text.contains("CONTRADICTED:   pypy:bookworm: refcount_getrefcount_exists = false"), text);
+    }
+
+    @Test
+    void aRuntimeOutsideTheScopeIsNeitherConfirmedNorContradicted() {
+        Verdict inScope = v("finalization_del", "pypy:bookworm", "after_collect", "immediate", false);
+        Verdict outside = new Verdict("finalization_del", "finalization", "graalpy/finalization", "graalpy", "never",
+                "never", null, Verdict.Outcome.MATCH, "", REFCOUNTING, null, null, null, null,
+                "not named by the claim", null);
+        Verdict alsoJudged = v("refcount_getrefcount_exists", "jython", "false", "false", true);
+        Verdict jythonOutside = new Verdict("x", "refcount", "jython/refcount", "jython", "1", "1", null,
+                Verdict.Outcome.MATCH, "", REFCOUNTING, null, null, null, null, "outside on this row", null);
+        SeedClaims.Line l = SeedClaims.of(List.of(inScope, outside, alsoJudged, jythonOutside)).get(0);
+        assertEquals(Map.of("graalpy", "not named by the claim"), l.notApplicable());
+        assertEquals(List.of("jython"), l.confirmed(), "a runtime judged on any row is judged");
+        assertEquals(List.of("pypy:bookworm"), List.copyOf(l.contradicted().keySet()));
+        String md = SeedClaims.renderMarkdown(List.of(inScope, outside));
+        assertTrue(md.contains("| **pypy:bookworm**: finalization_del = after_collect (predicted immediate) | "
+                + "**graalpy**: not named by the claim |"), md);
     }
 
     @Test
