@@ -1,31 +1,38 @@
 package io.gillab.stats;
 
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
-import org.apache.commons.math3.stat.inference.TTest;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.inference.PValueMethod;
+import org.apache.commons.statistics.inference.TTest;
 
 /**
  * Two sets of samples compared: the ratio of medians a/b with a 95% bootstrap CI, and two tests that
  * hold for unequal sample sizes and variances: Mann-Whitney U (no normality assumed; the one used to
- * call a difference significant) and Welch's t-test (reported beside it). {@code adjustedP} is filled in
+ * call a difference significant) and Welch's t-test (reported beside it). The Mann-Whitney p is exact
+ * ({@code exactP}) for small samples without ties, where the normal approximation is poorest; otherwise
+ * it is the normal approximation with tie and continuity corrections. {@code adjustedP} is filled in
  * by {@link #holm} across a family of comparisons.
  */
-public record Comparison(double ratio, double ciLow, double ciHigh, double pMannWhitney, double pWelch,
-        double adjustedP) {
+public record Comparison(double ratio, double ciLow, double ciHigh, double pMannWhitney, boolean exactP,
+        double pWelch, double adjustedP) {
+
+    /** Below this many samples on the larger side the p-value is exact (commons-statistics' own limit). */
+    public static final int EXACT_LIMIT = 50;
 
     public static Comparison of(double[] a, double[] b) {
         double ratio = Stats.medianOf(a) / Stats.medianOf(b);
         Bootstrap.Interval ci = Bootstrap.ratioOfMedians(a, b, SampleSummary.LEVEL);
-        double pmw = a.length < 2 || b.length < 2 ? Double.NaN : new MannWhitneyUTest().mannWhitneyUTest(a, b);
-        double pw = a.length < 2 || b.length < 2 ? Double.NaN : welch(a, b);
-        return new Comparison(ratio, ci.low(), ci.high(), pmw, pw, pmw);
-    }
-
-    private static double welch(double[] a, double[] b) {
-        try {
-            return new TTest().tTest(a, b);
-        } catch (RuntimeException zeroVariance) {
-            return Double.NaN;
+        double pmw = Double.NaN;
+        boolean exact = false;
+        double pw = Double.NaN;
+        if (a.length >= 2 && b.length >= 2) {
+            boolean small = Math.max(a.length, b.length) < EXACT_LIMIT;
+            MannWhitneyUTest.Result mw = MannWhitneyUTest.withDefaults()
+                    .with(small ? PValueMethod.EXACT : PValueMethod.AUTO).test(a, b);
+            pmw = mw.getPValue();
+            exact = small && !mw.hasTiedValues();
+            pw = TTest.withDefaults().test(a, b).getPValue(); // Welch's (unequal variances) by default
         }
+        return new Comparison(ratio, ci.low(), ci.high(), pmw, exact, pw, pmw);
     }
 
     /** Significant at 5% after the family-wise correction, and the CI excludes 1. */
@@ -34,7 +41,7 @@ public record Comparison(double ratio, double ciLow, double ciHigh, double pMann
     }
 
     public Comparison withAdjustedP(double p) {
-        return new Comparison(ratio, ciLow, ciHigh, pMannWhitney, pWelch, p);
+        return new Comparison(ratio, ciLow, ciHigh, pMannWhitney, exactP, pWelch, p);
     }
 
     /**

@@ -2,8 +2,11 @@ package io.gillab.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.commons.statistics.descriptive.Max;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Min;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * What a set of timing samples says: centre, spread, a 95% confidence interval for the median
@@ -23,23 +26,22 @@ public record SampleSummary(int n, double mean, double median, double stdev, dou
     }
 
     public static SampleSummary of(double[] x) {
-        DescriptiveStatistics d = new DescriptiveStatistics(x);
         int n = x.length;
-        double mean = n == 0 ? Double.NaN : d.getMean();
-        double sd = n < 2 ? Double.NaN : d.getStandardDeviation();
+        double mean = n == 0 ? Double.NaN : Mean.of(x).getAsDouble();
+        double sd = n < 2 ? Double.NaN : StandardDeviation.of(x).getAsDouble();
         double median = Stats.medianOf(x);
         Bootstrap.Interval ci = n < 2 ? new Bootstrap.Interval(Double.NaN, Double.NaN) : Bootstrap.median(x, LEVEL);
         double meanLo = Double.NaN;
         double meanHi = Double.NaN;
         if (n >= 2) {
-            double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
+            double t = TDistribution.of(n - 1).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
             double half = t * sd / Math.sqrt(n);
             meanLo = mean - half;
             meanHi = mean + half;
         }
         double cv = n < 2 || mean == 0 ? Double.NaN : sd / mean;
-        double min = n == 0 ? Double.NaN : d.getMin();
-        double max = n == 0 ? Double.NaN : d.getMax();
+        double min = n == 0 ? Double.NaN : Min.of(x).getAsDouble();
+        double max = n == 0 ? Double.NaN : Max.of(x).getAsDouble();
         return new SampleSummary(n, mean, median, sd, cv, min, max, ci.low(), ci.high(), meanLo, meanHi,
                 stabilityProblems(n, mean, sd, min, max));
     }
