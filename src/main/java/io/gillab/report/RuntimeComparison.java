@@ -61,12 +61,10 @@ final class RuntimeComparison {
                 rows.add(new Row(workload, r, SampleSummary.of(a), c));
             }
         }
-        double[] adjusted = Comparison.holm(compared.stream()
-                .mapToDouble(i -> rows.get(i).vsBaseline().pMannWhitney()).toArray());
+        List<Comparison> adjusted = Comparison.holm(compared.stream().map(i -> rows.get(i).vsBaseline()).toList());
         for (int k = 0; k < compared.size(); k++) {
             Row row = rows.get(compared.get(k));
-            rows.set(compared.get(k), new Row(row.workload(), row.trial(), row.perUnit(),
-                    row.vsBaseline().withAdjustedP(adjusted[k])));
+            rows.set(compared.get(k), new Row(row.workload(), row.trial(), row.perUnit(), adjusted.get(k)));
         }
         return new RuntimeComparison(baseline, rows);
     }
