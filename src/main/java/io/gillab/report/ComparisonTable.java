@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The terminal's view of {@link RuntimeComparison}: runtimes against a baseline, per workload at one
- * thread — time per work unit, the ratio with its 95% CI, Mann-Whitney p-values Holm-corrected across
- * every comparison — the same figures report.html and report.md show.
+ * thread — time per work unit, the ratio with its 95% CI, the effect size, Mann-Whitney p-values
+ * Holm-corrected across every comparison — the same figures report.html and report.md show.
  */
 final class ComparisonTable {
     private ComparisonTable() {
@@ -17,7 +17,7 @@ final class ComparisonTable {
         RuntimeComparison rc = RuntimeComparison.of(new ReportModel(new ReportInput(workloads, List.of(), List.of())));
         List<String> names = workloads.stream().map(TrialResult::name).distinct().toList();
         TextTable t = new TextTable(List.of("workload", "runtime", "time per unit vs " + rc.baseline() + " [95% CI]",
-                "p (Mann-Whitney, Holm)", "p (Welch)", "verdict"));
+                "effect (HL shift, Cliff's δ)", "p (Mann-Whitney, Holm)", "p (Welch)", "verdict"));
         int rows = 0;
         for (String workload : names) {
             for (RuntimeComparison.Row row : rc.rows(workload)) {
@@ -27,14 +27,10 @@ final class ComparisonTable {
                 }
                 rows++;
                 t.add(List.of(workload, ReportModel.seriesLabel(row.trial()),
-                        String.format("%.3f [%.3f, %.3f]", c.ratio(), c.ciLow(), c.ciHigh()), p(c.adjustedP()),
-                        p(c.pWelch()), RuntimeComparison.verdict(c)));
+                        Fmt.ratio(c.ratio(), c.ciLow(), c.ciHigh()), RuntimeComparison.effect(c),
+                        RuntimeComparison.p(c), Fmt.p(c.pWelch()), RuntimeComparison.verdict(c)));
             }
         }
         return rows == 0 ? "" : "Comparison at 1 thread (ratio < 1: faster than " + rc.baseline() + ")\n" + t.render();
-    }
-
-    private static String p(double p) {
-        return Double.isNaN(p) ? "-" : p < 0.001 ? "<0.001" : String.format("%.3f", p);
     }
 }

@@ -212,7 +212,8 @@ final class HtmlReport {
         out.append("<section id=\"comparison\">\n<h2>Runtimes compared at 1 thread</h2>\n")
                 .append("<p>Steady seconds per work unit (each runtime calibrates its own size) and the ratio to ")
                 .append(Html.esc(String.valueOf(model.comparison().baseline())))
-                .append("; p-values are Holm-corrected over every comparison in this report.</p>\n");
+                .append("; p-values are Holm-corrected over every comparison in this report. ")
+                .append(Html.esc(RuntimeComparison.EXPLAINED)).append("</p>\n");
         for (String name : model.workloadNames()) {
             List<RuntimeComparison.Row> rows = model.comparison().rows(name);
             if (rows.isEmpty()) {

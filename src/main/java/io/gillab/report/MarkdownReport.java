@@ -113,7 +113,8 @@ final class MarkdownReport {
         if (names.isEmpty()) {
             return;
         }
-        out.append("## Runtimes compared at 1 thread (time per work unit)\n\n");
+        out.append("## Runtimes compared at 1 thread (time per work unit)\n\n")
+                .append(RuntimeComparison.EXPLAINED).append("\n\n");
         for (String name : names) {
             out.append("**").append(name).append("**\n\n");
             table(ReportTables.comparison(model, name));

@@ -112,10 +112,12 @@ final class ReportTables {
                     Fmt.secondsWithCi(s.median(), s.ciLow(), s.ciHigh()),
                     c == null ? (row.trial().runtime().equals(cmp.baseline()) ? "baseline" : "-")
                             : Fmt.ratio(c.ratio(), c.ciLow(), c.ciHigh()),
-                    c == null ? "-" : Fmt.p(c.adjustedP()), RuntimeComparison.verdict(c)));
+                    c == null ? "-" : RuntimeComparison.effect(c),
+                    c == null ? "-" : RuntimeComparison.p(c), RuntimeComparison.verdict(c)));
         }
         return new Table(List.of("runtime", "implementation", "time per unit [95% CI]",
-                "vs " + cmp.baseline() + " [95% CI]", "p (Mann-Whitney, Holm)", "verdict"), rows);
+                "vs " + cmp.baseline() + " [95% CI]", "effect (HL shift, Cliff's δ)", "p (Mann-Whitney, Holm)",
+                "verdict"), rows);
     }
 
     /** The convoy's figures per count of CPU threads: latency p50 and p99, p99 against none, throughput. */

@@ -1,40 +1,60 @@
 package io.gillab.stats;
 
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
-import org.apache.commons.math3.stat.inference.TTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.inference.PValueMethod;
+import org.apache.commons.statistics.inference.TTest;
 
 /**
  * Two sets of samples compared: the ratio of medians a/b with a 95% bootstrap CI, and two tests that
  * hold for unequal sample sizes and variances: Mann-Whitney U (no normality assumed; the one used to
- * call a difference significant) and Welch's t-test (reported beside it). {@code adjustedP} is filled in
- * by {@link #holm} across a family of comparisons.
+ * call a difference significant) and Welch's t-test (reported beside it). The Mann-Whitney p is exact
+ * ({@code exactP}) for small samples without ties, where the normal approximation is poorest; otherwise
+ * it is the normal approximation with tie and continuity corrections. {@code effect} says how big the
+ * difference is; {@code design} what these sample sizes in this family can show at all.
+ * {@code adjustedP} and the design's family are filled in by {@link #holm(List)}.
  */
-public record Comparison(double ratio, double ciLow, double ciHigh, double pMannWhitney, double pWelch,
-        double adjustedP) {
+public record Comparison(double ratio, double ciLow, double ciHigh, double pMannWhitney, boolean exactP,
+        double pWelch, double adjustedP, EffectSize effect, RankTestDesign design) {
 
     public static Comparison of(double[] a, double[] b) {
         double ratio = Stats.medianOf(a) / Stats.medianOf(b);
         Bootstrap.Interval ci = Bootstrap.ratioOfMedians(a, b, SampleSummary.LEVEL);
-        double pmw = a.length < 2 || b.length < 2 ? Double.NaN : new MannWhitneyUTest().mannWhitneyUTest(a, b);
-        double pw = a.length < 2 || b.length < 2 ? Double.NaN : welch(a, b);
-        return new Comparison(ratio, ci.low(), ci.high(), pmw, pw, pmw);
-    }
-
-    private static double welch(double[] a, double[] b) {
-        try {
-            return new TTest().tTest(a, b);
-        } catch (RuntimeException zeroVariance) {
-            return Double.NaN;
+        RankTestDesign design = new RankTestDesign(a.length, b.length, 1);
+        double pmw = Double.NaN;
+        boolean exact = false;
+        double pw = Double.NaN;
+        if (a.length >= 2 && b.length >= 2) {
+            MannWhitneyUTest.Result mw = MannWhitneyUTest.withDefaults()
+                    .with(design.exact() ? PValueMethod.EXACT : PValueMethod.AUTO).test(a, b);
+            pmw = mw.getPValue();
+            exact = design.exact() && !mw.hasTiedValues();
+            pw = TTest.withDefaults().test(a, b).getPValue(); // Welch's (unequal variances) by default
         }
+        return new Comparison(ratio, ci.low(), ci.high(), pmw, exact, pw, pmw, EffectSize.of(a, b), design);
     }
 
     /** Significant at 5% after the family-wise correction, and the CI excludes 1. */
     public boolean significant() {
-        return adjustedP < 0.05 && (ciLow > 1 || ciHigh < 1);
+        return adjustedP < RankTestDesign.ALPHA && (ciLow > 1 || ciHigh < 1);
     }
 
-    public Comparison withAdjustedP(double p) {
-        return new Comparison(ratio, ciLow, ciHigh, pMannWhitney, pWelch, p);
+    /** This comparison's p adjusted within a family of {@code family} comparisons. */
+    public Comparison withAdjustedP(double p, int family) {
+        return new Comparison(ratio, ciLow, ciHigh, pMannWhitney, exactP, pWelch, p, effect,
+                new RankTestDesign(design.n1(), design.n2(), family));
+    }
+
+    /** {@link #holm(double[])} over the Mann-Whitney p-values of a family, which sets each one's family size. */
+    public static List<Comparison> holm(List<Comparison> family) {
+        double[] adjusted = holm(family.stream().mapToDouble(Comparison::pMannWhitney).toArray());
+        int m = (int) family.stream().filter(c -> !Double.isNaN(c.pMannWhitney())).count();
+        List<Comparison> out = new ArrayList<>();
+        for (int i = 0; i < adjusted.length; i++) {
+            out.add(family.get(i).withAdjustedP(adjusted[i], m));
+        }
+        return out;
     }
 
     /**

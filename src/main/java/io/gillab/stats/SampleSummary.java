@@ -2,8 +2,11 @@ package io.gillab.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.commons.statistics.descriptive.Max;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Min;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * What a set of timing samples says: centre, spread, a 95% confidence interval for the median
@@ -34,10 +37,9 @@ public record SampleSummary(int n, double mean, double median, double stdev, dou
         double[][] forks = java.util.Arrays.stream(perFork).filter(f -> f != null && f.length > 0)
                 .toArray(double[][]::new);
         double[] x = java.util.Arrays.stream(forks).flatMapToDouble(java.util.Arrays::stream).toArray();
-        DescriptiveStatistics d = new DescriptiveStatistics(x);
         int n = x.length;
-        double mean = n == 0 ? Double.NaN : d.getMean();
-        double sd = n < 2 ? Double.NaN : d.getStandardDeviation();
+        double mean = n == 0 ? Double.NaN : Mean.of(x).getAsDouble();
+        double sd = n < 2 ? Double.NaN : StandardDeviation.of(x).getAsDouble();
         double median = Stats.medianOf(x);
         Bootstrap.Interval ci = n < 2 ? Bootstrap.Interval.NONE : Bootstrap.median(forks, LEVEL);
         double meanLo = Double.NaN;
@@ -46,14 +48,14 @@ public record SampleSummary(int n, double mean, double median, double stdev, dou
         double[] units = forks.length >= 2 ? java.util.Arrays.stream(forks).mapToDouble(VarianceSplit::meanOf).toArray()
                 : x;
         if (units.length >= 2) {
-            double t = new TDistribution(units.length - 1).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
+            double t = TDistribution.of(units.length - 1).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
             double half = t * Math.sqrt(VarianceSplit.varianceOf(units) / units.length);
             meanLo = VarianceSplit.meanOf(units) - half;
             meanHi = VarianceSplit.meanOf(units) + half;
         }
         double cv = n < 2 || mean == 0 ? Double.NaN : sd / mean;
-        double min = n == 0 ? Double.NaN : d.getMin();
-        double max = n == 0 ? Double.NaN : d.getMax();
+        double min = n == 0 ? Double.NaN : Min.of(x).getAsDouble();
+        double max = n == 0 ? Double.NaN : Max.of(x).getAsDouble();
         return new SampleSummary(n, mean, median, sd, cv, min, max, ci.low(), ci.high(), meanLo, meanHi,
                 stabilityProblems(n, mean, sd, min, max), forks.length);
     }
