@@ -55,9 +55,9 @@ final class RuntimeComparison {
             List<TrialResult> trials = ok.stream().filter(r -> r.name().equals(workload)).toList();
             TrialResult base = trials.stream().filter(r -> r.runtime().equals(baseline)
                     && io.gillab.trial.ExecutionMode.THREADS.equals(r.executionMode())).findFirst().orElse(null);
-            double[] b = base == null ? new double[0] : perUnit(model, base);
+            double[][] b = base == null ? new double[0][] : perUnit(model, base);
             for (TrialResult r : trials) {
-                double[] a = perUnit(model, r);
+                double[][] a = perUnit(model, r);
                 if (a.length == 0) {
                     continue;
                 }
@@ -76,10 +76,11 @@ final class RuntimeComparison {
         return new RuntimeComparison(baseline, rows);
     }
 
-    /** Steady one-thread seconds divided by the trial's size. */
-    static double[] perUnit(ReportModel model, TrialResult r) {
-        return model.analysis(r).steadySamples().getOrDefault(1, List.of()).stream()
-                .mapToDouble(x -> x / r.size()).toArray();
+    /** Steady one-thread seconds divided by the trial's size, per fork. */
+    static double[][] perUnit(ReportModel model, TrialResult r) {
+        double[][] forks = model.analysis(r).steadyByFork().getOrDefault(1, new double[0][]);
+        return java.util.Arrays.stream(forks).map(f -> java.util.Arrays.stream(f).map(x -> x / r.size()).toArray())
+                .toArray(double[][]::new);
     }
 
     /** The Holm-adjusted Mann-Whitney p, marked where it comes from the normal approximation. */

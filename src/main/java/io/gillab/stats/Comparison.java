@@ -18,9 +18,21 @@ import org.apache.commons.statistics.inference.TTest;
 public record Comparison(double ratio, double ciLow, double ciHigh, double pMannWhitney, boolean exactP,
         double pWelch, double adjustedP, EffectSize effect, RankTestDesign design) {
 
+    /** Samples of one process on each side. */
     public static Comparison of(double[] a, double[] b) {
+        return of(new double[][] {a}, new double[][] {b});
+    }
+
+    /**
+     * Samples per fork on each side: the ratio's interval resamples forks, then samples (see {@link Bootstrap}).
+     * The rank test and the effect size take the pooled samples as independent, which overstates the evidence
+     * when forks differ; the interval does not, and a difference counts only when both agree.
+     */
+    public static Comparison of(double[][] forksA, double[][] forksB) {
+        double[] a = Scaling.pool(forksA);
+        double[] b = Scaling.pool(forksB);
         double ratio = Stats.medianOf(a) / Stats.medianOf(b);
-        Bootstrap.Interval ci = Bootstrap.ratioOfMedians(a, b, SampleSummary.LEVEL);
+        Bootstrap.Interval ci = Bootstrap.ratioOfMedians(forksA, forksB, SampleSummary.LEVEL);
         RankTestDesign design = new RankTestDesign(a.length, b.length, 1);
         double pmw = Double.NaN;
         boolean exact = false;

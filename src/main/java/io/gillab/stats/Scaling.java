@@ -54,7 +54,7 @@ public record Scaling(int threads, double speedup, double ciLow, double ciHigh, 
                 cores > 0 && threads > cores, rounds, forks);
     }
 
-    static double[] pool(double[][] forks) {
+    public static double[] pool(double[][] forks) {
         return java.util.Arrays.stream(forks).filter(f -> f != null).flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 }
