@@ -55,6 +55,20 @@ final class RunCommand implements Callable<Integer> {
             description = "Processes per trial (default: 3 on interpreters, 2 on JIT runtimes; --quick 1).")
     Integer forks;
 
+    @Option(names = "--target-ci", paramLabel = "PERCENT",
+            description = "Measure each workload until the 95%% CI of every median is within this of it (e.g. 5%%):"
+                    + " forks are added (at least 2) up to --max-forks, and where the variance lies within"
+                    + " processes later ones take twice the rounds, up to --max-samples.")
+    String targetCi;
+
+    @Option(names = "--max-forks", paramLabel = "N", defaultValue = "10",
+            description = "With --target-ci: the most processes per trial (default: ${DEFAULT-VALUE}).")
+    int maxForks;
+
+    @Option(names = "--max-samples", paramLabel = "N", defaultValue = "40",
+            description = "With --target-ci: the most measured rounds per process (default: ${DEFAULT-VALUE}).")
+    int maxSamples;
+
     @Option(names = "--samples", paramLabel = "N",
             description = "Measured rounds per process (default: 4 interpreters, 6 JIT runtimes; --quick 5).")
     Integer samples;
@@ -142,6 +156,31 @@ final class RunCommand implements Callable<Integer> {
         return bytes;
     }
 
+    /** --target-ci as a fraction ("5%" or "0.05"), or null without it. */
+    private Presets.Target target() {
+        if (targetCi == null) {
+            return null;
+        }
+        String t = targetCi.strip();
+        double h;
+        try {
+            h = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).strip()) / 100
+                    : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--target-ci must be a percentage such as 5% (or a fraction such as 0.05), got '" + targetCi + "'");
+        }
+        if (samples != null && maxSamples < samples) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-samples (" + maxSamples + ") is below --samples (" + samples + ")");
+        }
+        try {
+            return new Presets.Target(h, maxForks, maxSamples);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--target-ci: " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (samples != null && samples < 1) {
@@ -188,7 +227,7 @@ final class RunCommand implements Callable<Integer> {
                 : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         String presetName = preset == null ? "default" : preset.quick ? "quick" : preset.rigorous ? "rigorous" : "default";
         Presets.Measurement measurement = new Presets.Measurement(presetName, forks, samples, warmups, size, minSeconds,
-                scaling, jitWaitSeconds);
+                scaling, jitWaitSeconds).withTarget(target());
         String commandLine = "gillab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RunOptions options;
         if (resume != null) {

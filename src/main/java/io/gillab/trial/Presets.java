@@ -30,9 +30,21 @@ public final class Presets {
      * @param scaling    strong or weak
      * @param jitWaitSeconds before each sample in a worker JVM, the longest wait for idle JIT compilers
      *                   (0: none; see driver.py --jit-wait and io.gillab.worker.JitQuiet)
+     * @param target     measure until a confidence interval is this narrow, or null: the preset's forks only
      */
     public record Measurement(String name, Integer forks, Integer samples, Integer warmups, Long size,
-            double minSeconds, String scaling, double jitWaitSeconds) {
+            double minSeconds, String scaling, double jitWaitSeconds,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Target target) {
+
+        public Measurement(String name, Integer forks, Integer samples, Integer warmups, Long size,
+                double minSeconds, String scaling, double jitWaitSeconds) {
+            this(name, forks, samples, warmups, size, minSeconds, scaling, jitWaitSeconds, null);
+        }
+
+        public Measurement withTarget(Target t) {
+            return new Measurement(name, forks, samples, warmups, size, minSeconds, scaling, jitWaitSeconds, t);
+        }
 
         /** With the default wait for idle JIT compilers ({@value #DEFAULT_JIT_WAIT_SECONDS} s). */
         public Measurement(String name, Integer forks, Integer samples, Integer warmups, Long size,
@@ -44,6 +56,25 @@ public final class Presets {
             PerRuntime base = base(name, rt.isJit(), rt.defaultWarmups());
             return new PerRuntime(forks != null ? forks : base.forks(), samples != null ? samples : base.samples(),
                     warmups != null ? warmups : base.warmups());
+        }
+    }
+
+    /**
+     * Measure until the 95% interval of every thread count's median is within {@code halfWidth} of it
+     * (relative: 0.05 = ±5%), adding forks (at least 2: the variance between processes needs two) up to
+     * {@code maxForks}; where the variance lies within forks, later forks take twice the rounds, up to
+     * {@code maxSamples}.
+     */
+    public record Target(double halfWidth, int maxForks, int maxSamples) {
+        public Target {
+            if (!(halfWidth > 0 && halfWidth < 1)) {
+                throw new IllegalArgumentException("the target half-width must be between 0 and 100%, got "
+                        + halfWidth * 100 + "%");
+            }
+            if (maxForks < 2) {
+                throw new IllegalArgumentException("a target needs at least 2 forks (the variance between processes"
+                        + " needs two), got a maximum of " + maxForks);
+            }
         }
     }
 

@@ -152,7 +152,7 @@ public final class Run {
                     } else {
                         progress.note("  " + line);
                     }
-                });
+                }).target(options.measurement().target());
         Map<String, TrialResult> fresh = new LinkedHashMap<>();
         progress.start(todo.size());
         try {

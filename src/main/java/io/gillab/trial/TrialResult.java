@@ -71,6 +71,14 @@ public record TrialResult(
                 : "JIT still compiling at the start of " + busy + " of " + measured + " measured samples";
     }
 
+    /** The same result with a note added to its message (a run-time fact a reader should see). */
+    public TrialResult withNote(String note) {
+        String m = message == null || message.isBlank() ? note : message + "; " + note;
+        return new TrialResult(schema, runId, trial, runtime, name, kind, threadCounts, size, warmups, scalingMode, mode,
+                status, m, startedAt, wallSeconds, exitCode, launch, implementation, host, calibration, samples, forks,
+                probe, errors, otherOutputLines, otherOutputExamples, stderrTail);
+    }
+
     /** The measured (not warm-up) seconds at one thread count. */
     public List<Double> measured(int threads) {
         return samples == null ? List.of() : samples.stream().filter(s -> !s.warmup() && s.threads() == threads)

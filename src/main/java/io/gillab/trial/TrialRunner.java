@@ -29,6 +29,7 @@ public final class TrialRunner {
     private final ResultsFile results;
     private final String runId;
     private final Consumer<String> progress;
+    private Presets.Target target;
 
     public TrialRunner(Map<String, PythonRuntime> runtimes, Map<String, Availability> availability,
             List<Path> searchPaths, Duration timeout, ResultsFile results, String runId, Consumer<String> progress) {
@@ -39,6 +40,12 @@ public final class TrialRunner {
         this.results = results;
         this.runId = runId;
         this.progress = progress;
+    }
+
+    /** Measure each workload until its intervals reach this target (null: the planned forks only). */
+    public TrialRunner target(Presets.Target t) {
+        this.target = t;
+        return this;
     }
 
     public List<TrialResult> runAll(List<TrialSpec> specs) throws IOException {
@@ -87,24 +94,42 @@ public final class TrialRunner {
         // Forks run one after another; later forks reuse the size the first one calibrated.
         List<TrialResult> forks = new ArrayList<>();
         Long calibrated = null;
-        for (int f = 0; f < spec.forks(); f++) {
+        Presets.Target goal = spec.entry().isProbe() ? null : target;
+        int planned = goal == null ? spec.forks() : Math.max(2, Math.min(spec.forks(), goal.maxForks()));
+        int max = goal == null ? planned : goal.maxForks();
+        TrialSpec forkSpec = spec;
+        TargetCheck check = null;
+        for (int f = 0; f < max; f++) {
+            if (f >= planned) {
+                check = TargetCheck.of(TrialOutcome.merge(forks), goal);
+                if (check.reached()) {
+                    break;
+                }
+                if (check.roundsHelp() && forkSpec.samples() * 2 <= goal.maxSamples()) {
+                    forkSpec = forkSpec.withSamples(forkSpec.samples() * 2);
+                }
+            }
             ProcessOutput out;
             try {
-                out = runtimes.get(spec.runtime()).run(new DriverCall(spec.driverArgs(calibrated), searchPaths),
+                out = runtimes.get(spec.runtime()).run(new DriverCall(forkSpec.driverArgs(calibrated), searchPaths),
                         timeout);
             } catch (IOException e) {
                 forks.add(failedToStart(spec, startedAt, e));
                 break;
             }
-            TrialResult r = TrialOutcome.of(spec, runId, startedAt, out, DriverOutput.parse(out.stdoutLines()), timeout,
-                    f, av.reason());
+            TrialResult r = TrialOutcome.of(forkSpec, runId, startedAt, out, DriverOutput.parse(out.stdoutLines()),
+                    timeout, f, av.reason());
             forks.add(r);
             if (r.status() != TrialResult.Status.ok) {
                 break; // a failing fork would fail again; keep what was measured
             }
             calibrated = r.size();
         }
-        return forks.size() == 1 ? forks.get(0) : TrialOutcome.merge(forks);
+        TrialResult merged = forks.size() == 1 ? forks.get(0) : TrialOutcome.merge(forks);
+        if (goal != null && merged.ok()) {
+            merged = merged.withNote(TargetCheck.of(merged, goal).describe(forks.size(), max));
+        }
+        return merged;
     }
 
     /**

@@ -64,4 +64,10 @@ public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> thre
         }
         return args;
     }
+
+    /** The same trial with another number of measured rounds per fork. */
+    public TrialSpec withSamples(int n) {
+        return new TrialSpec(runtime, entry, threadCounts, n, warmups, size, minSeconds, forks, scaling, mode,
+                jitWaitSeconds);
+    }
 }

@@ -1,0 +1,48 @@
+package io.gillab.trial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gillab.runtime.Availability;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --target-ci}: forks are added until every median's interval is narrow enough, at least 2, at
+ * most the maximum, and the trial says which happened. The sleep workload on the local CPython is steady
+ * (10 ms sleeps) and cheap, so a loose target stops at 2 forks and an impossible one runs to the maximum.
+ */
+class TargetCiTest {
+
+    private static TrialResult run(Presets.Target target) throws IOException {
+        RunOptions o = RunFixture.options(List.of("cpython-local"), List.of("sleep"), List.of(1), 5, 0.05,
+                Duration.ofMinutes(2));
+        Presets.Measurement m = o.measurement().withTarget(target);
+        RunOptions withTarget = new RunOptions(o.runtimes(), o.names(), o.threads(), m, o.timeout(), o.outDir(),
+                o.localPython(), o.searchPaths(), o.limits(), o.commandLine(), false);
+        TrialResult r = RunFixture.run(withTarget).results().get(0);
+        assertEquals(TrialResult.Status.ok, r.status(), r::message);
+        return r;
+    }
+
+    @Test
+    void aLooseTargetStopsAtTwoForks() throws IOException {
+        Availability a = RunFixture.availability("cpython-local");
+        assumeTrue(a.available(), () -> "cpython-local not available: " + a.reason());
+        TrialResult r = run(new Presets.Target(0.5, 6, 10));
+        assertEquals(2, r.forks(), r.message());
+        assertTrue(r.message().contains("target ±50.0%: reached"), r.message());
+    }
+
+    @Test
+    void anImpossibleTargetRunsToTheMaximumAndSaysSo() throws IOException {
+        Availability a = RunFixture.availability("cpython-local");
+        assumeTrue(a.available(), () -> "cpython-local not available: " + a.reason());
+        TrialResult r = run(new Presets.Target(0.00001, 3, 10));
+        assertEquals(3, r.forks(), r.message());
+        assertTrue(r.message().contains("not reached") && r.message().contains("--max-forks"), r.message());
+    }
+}
