@@ -37,6 +37,7 @@ final class MarkdownReport {
         }
         out.append(String.join(", ", counts)).append(". Medians of steady samples, 95% bootstrap CIs in brackets; ")
                 .append("charts in report.html.\n\n");
+        java.util.Optional.ofNullable(ThreadNote.line(rs)).ifPresent(l -> out.append(l).append("\n\n"));
         model.results().stream().filter(ReportModel::interpreterOnly).map(TrialResult::runtime).distinct()
                 .forEach(rt -> out.append("> **Warning:** `").append(rt)
                         .append("` ran GraalPy interpreter only (no Graal JIT).\n\n"));
