@@ -13,6 +13,8 @@ Command line
                               [--scaling strong|weak] [--path DIR]...
                               [--mode threads|processes|interpreters|contexts]
                               [--jit-wait SECONDS]
+                              [--one-thread-on worker|main]
+                              [--layout-seed N]
     python driver.py list [--path DIR]...
     python driver.py info
 
@@ -63,6 +65,19 @@ Command line
                 compiled by C2) and would otherwise share the cores with
                 the workload; see io.gillab.worker.JitQuiet.  Samples then
                 carry "jit_wait_seconds" and "jit_busy".  Ignored elsewhere.
+  --one-thread-on worker|main
+                where a 1-thread sample of a run() workload runs (threads
+                mode): worker (default) on a new thread like the N-thread
+                samples, main on the driver's own thread, as pyperf does.
+                CPython's main thread can settle in a slower mode for a whole
+                process (+70% seen on 3.11) where worker threads did not, so
+                the two can differ.  Calibration follows the same choice.
+                1-thread samples carry "timed_on": "worker" | "main".
+  --layout-seed N  randomise, reproducibly from N (an integer >= 0), what is
+                cheap to randomise between processes: the order of the thread
+                counts within each warm-up round (measured rounds keep their
+                alternating order).  A "layout" record says what was used.
+                Without it warm-ups alternate as measured rounds do.
   --path DIR    repeatable; DIR, DIR/workloads and DIR/probes are searched for
                 NAME.py, in the order given, BEFORE the built-in workloads/
                 and probes/ folders next to this file.  The first match wins.
@@ -136,6 +151,21 @@ sample   (run of a workload) one per sample, warm-ups first, "index"
          "jit_wait_seconds" (how long it waited for idle JIT compilers
          before t0) and "jit_busy" (true: they were still busy when the
          wait ran out).
+         A 1-thread sample of a run() workload in threads mode carries
+         "timed_on": "worker" or "main" (see --one-thread-on).
+
+layout   (run of a workload) once, after the warm-up rounds, before the
+         measured ones:
+         {"gillab":1,"record":"layout","seed":N|null,
+          "one_thread_on":"worker"|"main"|null (null: a measure() workload
+                            or a mode other than threads, which it does
+                            not apply to),
+          "warmup_orders":[[threads, ...], ...]  (one list per warm-up round,
+                            in the order the samples were taken),
+          "env_pad_seen":int|null  (length of GILLAB_ENV_PAD, the variable
+                            gillab pads each process's environment with;
+                            null where os.environ cannot be read),
+          "environ_bytes":int|null (size of the whole environment)}
 
 mode     (run with --mode other than threads) once, before calibration:
          {"gillab":1,"record":"mode","mode":M,"workers":N,"how":str} --
@@ -200,7 +230,9 @@ Timing
 
 One clock for everything, chosen once at start-up: time.perf_counter where it
 exists; on Jython java.lang.System.nanoTime() / 1e9; else (CPython 2.7)
-timeit.default_timer.  One sample with N threads (N = 1 takes the same path):
+timeit.default_timer.  One sample with N threads (N = 1 takes the same path,
+unless --one-thread-on main: then run() is called on the driver's thread
+between t0 and t1, after gc.collect() and the JIT wait):
 with strong scaling the total size S is split, thread i getting S // N plus 1
 for the first S % N threads (weak scaling: every thread gets S); the N threads are created and started, each announces that it
 is ready and waits on one threading.Event; when all N are ready the driver
@@ -277,6 +309,9 @@ DRIVER_VERSION = 2
 KINDS = ("cpu", "io", "mixed", "probe")
 SCALINGS = ("strong", "weak")
 MODES = ("threads", "processes", "interpreters", "contexts")
+ONE_THREAD_ON = ("worker", "main")
+# gillab sets it to a random-length string on each process (see --layout-seed)
+ENV_PAD_VAR = "GILLAB_ENV_PAD"
 WORKLOAD_KINDS = ("cpu", "io", "mixed")
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_TRACEBACK_CHARS = 50000
@@ -794,6 +829,10 @@ def _build_parser():
     run.add_argument("--jit-wait", type=_seconds(True),
                      default=JIT_WAIT_DEFAULT, metavar="SECONDS",
                      dest="jit_wait")
+    run.add_argument("--one-thread-on", choices=ONE_THREAD_ON,
+                     default="worker", dest="one_thread_on")
+    run.add_argument("--layout-seed", type=_int_at_least(0), default=None,
+                     metavar="N", dest="layout_seed")
     run.add_argument("--path", action="append", default=[], metavar="DIR")
     lst = sub.add_parser("list", add_help=False,
                          help="list workloads and probes")
@@ -1077,13 +1116,33 @@ def _await_quiet_jit(jit_wait):
     return JIT_QUIET(jit_wait)
 
 
-def timed_sample(fn, sizes, jit_wait=0):
+def _timed_on_main(fn, size, jit_wait=0):
+    """fn(size) on the calling (main) thread, as pyperf times a function;
+    same return value as timed_sample."""
+    result, error = None, None
+    jit = _await_quiet_jit(jit_wait)
+    c0 = CPU_CLOCK() if CPU_CLOCK else None
+    t0 = CLOCK()
+    try:
+        result = fn(size)
+    except:  # noqa: E722  (as _worker: Java exceptions, SystemExit, ...)
+        error = sys.exc_info()
+    t1 = CLOCK()
+    c1 = CPU_CLOCK() if CPU_CLOCK else None
+    cpu = (c1 - c0) if CPU_CLOCK else None
+    return t1 - t0, cpu, [result], [error], jit
+
+
+def timed_sample(fn, sizes, jit_wait=0, on_main=False):
     """Run fn(sizes[i]) on len(sizes) threads released together, once they
     are ready and the JIT compilers are idle (at most jit_wait seconds).
+    With on_main and one size, fn runs on the calling thread instead.
 
     Returns (seconds, cpu_seconds or None, results, errors, jit or None).
     """
     n = len(sizes)
+    if on_main and n == 1:
+        return _timed_on_main(fn, sizes[0], jit_wait)
     state = _Sample(n)
     threads = []
     for i in range(n):
@@ -1121,11 +1180,12 @@ def split_sizes(size, threads, scaling):
 
 
 def _one_sample(name, module, path, size, threads, index, scaling="strong",
-                executor=None, jit_wait=0):
+                executor=None, jit_wait=0, on_main=False):
     """Run one sample of run() on threads threads (or, with an executor,
     on that many workers of another mode); check its result.  With jit_wait
     the timed interval starts once the JIT compilers are idle (at most
-    jit_wait seconds, see --jit-wait).
+    jit_wait seconds, see --jit-wait).  With on_main a 1-thread sample runs
+    on the calling thread (--one-thread-on main).
 
     Returns (seconds, cpu_seconds or None, metrics or None, jit or None).
     """
@@ -1138,7 +1198,7 @@ def _one_sample(name, module, path, size, threads, index, scaling="strong",
         return _one_mode_sample(executor, path, sizes, index, jit_wait)
     with _Redirect():
         seconds, cpu, results, errors, jit = timed_sample(module.run, sizes,
-                                                          jit_wait)
+                                                          jit_wait, on_main)
     for i, err in enumerate(errors):
         if err is not None:
             emit_error("run", err, file=path,
@@ -1260,7 +1320,7 @@ def _calibration_threads(module, counts):
 
 
 def _calibrate(name, module, path, size, min_time, rounds, threads=1,
-               executor=None):
+               executor=None, on_main=False):
     """Grow size until one run on threads threads takes at least min_time.
 
     Every run is appended to rounds as [size, seconds]; they double as
@@ -1270,7 +1330,7 @@ def _calibrate(name, module, path, size, min_time, rounds, threads=1,
     while True:
         # no wait for the JIT here: calibration only picks a size
         seconds = _one_sample(name, module, path, size, threads, -1,
-                              executor=executor)[0]
+                              executor=executor, on_main=on_main)[0]
         rounds.append([size, float(seconds)])
         if seconds >= min_time or size * 2 > limit:
             return size
@@ -1290,19 +1350,100 @@ def _emit_calibration(name, size, min_time, rounds):
     ])
 
 
+_MASK64 = (1 << 64) - 1
+
+
+class _SplitMix64(object):
+    """A tiny PRNG that gives the same numbers on every Python: random's
+    shuffle does not (its algorithm changed between 2.7 and 3.x), and a
+    recorded seed must reproduce the same layout on Jython and CPython 3."""
+
+    def __init__(self, seed):
+        self.state = int(seed) & _MASK64
+
+    def draw(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK64
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK64
+        return z ^ (z >> 31)
+
+    def shuffled(self, items):
+        """Fisher-Yates; the modulo bias over 2**64 is negligible."""
+        out = list(items)
+        for i in range(len(out) - 1, 0, -1):
+            j = int(self.draw() % (i + 1))
+            out[i], out[j] = out[j], out[i]
+        return out
+
+
+class _Layout(object):
+    """What this process randomises (--layout-seed) and how it timed
+    1-thread samples (--one-thread-on); emitted as the "layout" record."""
+
+    def __init__(self, args):
+        self.seed = args.layout_seed
+        self.rng = None if self.seed is None else _SplitMix64(self.seed)
+        self.on_main = args.one_thread_on == "main"
+        self.warmup_orders = []
+
+    def warmup_order(self, counts, r):
+        if self.rng is None:
+            order = counts if r % 2 == 0 else list(reversed(counts))
+        else:
+            order = self.rng.shuffled(counts)
+        self.warmup_orders.append([int(n) for n in order])
+        return order
+
+    def emit(self, chooses_thread):
+        """chooses_thread: False where --one-thread-on does not apply
+        (measure() workloads, modes other than threads): null then."""
+        pad, total = _environ_sizes()
+        on = ("main" if self.on_main else "worker") if chooses_thread else None
+        emit("layout", [
+            ("seed", self.seed),
+            ("one_thread_on", on),
+            ("warmup_orders", self.warmup_orders),
+            ("env_pad_seen", pad),
+            ("environ_bytes", total),
+        ])
+
+
+def _environ_sizes():
+    """(length of GILLAB_ENV_PAD, bytes of the whole environment as
+    KEY=VALUE\0 strings); (None, None) where os.environ cannot be read."""
+    try:
+        env = os.environ
+        pad = env.get(ENV_PAD_VAR)
+        total = 0
+        for k in env.keys():
+            total += len(k) + len(env[k]) + 2
+        return (len(pad) if pad is not None else 0), total
+    except:  # noqa: E722  (a sandboxed interpreter)
+        return None, None
+
+
 def _run_rounds(name, module, path, args, executor, size, first, count,
-                warmup):
+                warmup, layout=None):
     """Rounds first .. first+count-1 at this size, each one sample at every
-    thread count (the order reversed in odd rounds); returns the next round.
-    A sample's index is its position in the whole run."""
+    thread count (the order reversed in odd rounds; warm-up rounds take the
+    layout's order); returns the next round.  A sample's index is its
+    position in the whole run."""
     counts = args.threads
+    on_main = layout is not None and layout.on_main
+    # where a 1-thread sample ran: only run() workloads in threads mode
+    # choose; measure() runs on the main thread and starts its own threads
+    tags_thread = executor is None and getattr(module, "measure", None) is None
     for r in range(first, first + count):
-        order = counts if r % 2 == 0 else list(reversed(counts))
+        if warmup and layout is not None:
+            order = layout.warmup_order(counts, r)
+        else:
+            order = counts if r % 2 == 0 else list(reversed(counts))
         for i, threads in enumerate(order):
             index = r * len(counts) + i
             seconds, cpu, metrics, jit = _one_sample(
                 name, module, path, size, threads, index, args.scaling,
-                executor, args.jit_wait)
+                executor, args.jit_wait, on_main)
             fields = [
                 ("workload", name),
                 ("threads", threads),
@@ -1317,6 +1458,8 @@ def _run_rounds(name, module, path, args, executor, size, first, count,
                 fields.append(("metrics", metrics))
             if executor is not None:
                 fields.append(("mode", executor.mode))
+            if tags_thread and threads == 1:
+                fields.append(("timed_on", "main" if on_main else "worker"))
             if jit is not None:
                 fields.extend([("jit_wait_seconds", jit["jit_wait_seconds"]),
                                ("jit_busy", jit["jit_busy"])])
@@ -1338,28 +1481,31 @@ def run_workload(name, module, path, args, executor=None):
     calibrate = args.size is None and args.min_time is not None and \
         getattr(module, "CALIBRATE", True)
     cal_threads = _calibration_threads(module, counts)
+    layout = _Layout(args)
+    on_main = layout.on_main and executor is None
     rounds = []
     try:
         if calibrate:
             size = _calibrate(name, module, path, size, args.min_time, rounds,
-                              cal_threads, executor)
+                              cal_threads, executor, on_main)
             _emit_calibration(name, size, args.min_time, rounds)
         r = _run_rounds(name, module, path, args, executor, size, 0,
-                        args.warmups, True)
+                        args.warmups, True, layout)
         if calibrate and args.warmups > 0:
             # a JIT may have sped up during warm-up: if a run now takes
             # less than half of min_time, grow the size again
             grown = _calibrate(name, module, path, size, args.min_time / 2.0,
-                               rounds, cal_threads, executor)
+                               rounds, cal_threads, executor, on_main)
             _emit_calibration(name, grown, args.min_time, rounds)
             if grown != size:
                 # the warm-ups ran at the old size: a JIT has not yet seen
                 # runs this long, so warm up again at the new one
                 size = grown
                 r = _run_rounds(name, module, path, args, executor, size, r,
-                                args.warmups, True)
+                                args.warmups, True, layout)
+        layout.emit(executor is None and not measured)
         _run_rounds(name, module, path, args, executor, size, r,
-                    args.samples, False)
+                    args.samples, False, layout)
     except _WorkloadFailed:
         return 1
     return 0

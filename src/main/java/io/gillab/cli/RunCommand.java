@@ -93,6 +93,17 @@ final class RunCommand implements Callable<Integer> {
                     + "to go idle, so they do not share the cores with the workload; 0 = never (default: ${DEFAULT-VALUE}).")
     double jitWaitSeconds;
 
+    @Option(names = "--one-thread-on", paramLabel = "worker|main", defaultValue = Presets.Measurement.WORKER,
+            description = "Where a 1-thread sample runs: worker (a new thread, as the N-thread samples) or main "
+                    + "(the interpreter's main thread, as pyperf); CPython's main thread can settle in a slower mode "
+                    + "per process (default: ${DEFAULT-VALUE}).")
+    String oneThreadOn;
+
+    @Option(names = "--layout-seed", paramLabel = "N",
+            description = "Seed of what each process randomises (environment size, warm-up order); default: drawn "
+                    + "at random and recorded in run-*.json, so a run can be repeated with the same layouts.")
+    Long layoutSeed;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "Time limit per process of a trial; the process or container is killed at it (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -200,6 +211,14 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--jit-wait must be 0 to 3600 seconds, got " + jitWaitSeconds);
         }
+        if (!oneThreadOn.equals(Presets.Measurement.WORKER) && !oneThreadOn.equals(Presets.Measurement.MAIN)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--one-thread-on must be worker or main, got '" + oneThreadOn + "'");
+        }
+        if (layoutSeed != null && layoutSeed < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--layout-seed must be 0 or more, got " + layoutSeed);
+        }
         if (warmups != null && warmups < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warmups must be 0 or more, got " + warmups);
         }
@@ -227,7 +246,7 @@ final class RunCommand implements Callable<Integer> {
                 : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         String presetName = preset == null ? "default" : preset.quick ? "quick" : preset.rigorous ? "rigorous" : "default";
         Presets.Measurement measurement = new Presets.Measurement(presetName, forks, samples, warmups, size, minSeconds,
-                scaling, jitWaitSeconds).withTarget(target());
+                scaling, jitWaitSeconds, oneThreadOn).withTarget(target());
         String commandLine = "gillab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RunOptions options;
         if (resume != null) {
@@ -243,7 +262,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
             options = new RunOptions(runtimes, workloads, threads != null ? threads : ThreadCounts.defaults(),
                     measurement, Duration.ofSeconds(timeoutSeconds), outDir, python, searchPaths, limits(), commandLine,
-                    false, modes.stream().distinct().toList(), theShard);
+                    false, modes.stream().distinct().toList(), theShard, layoutSeed);
         }
         long started = System.nanoTime();
         var stdout = spec.commandLine().getOut();

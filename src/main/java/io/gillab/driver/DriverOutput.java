@@ -23,6 +23,7 @@ public final class DriverOutput {
     private JsonNode probe;
     private JsonNode end;
     private JsonNode calibration;
+    private JsonNode layout;
     private final List<Sample> samples = new ArrayList<>();
     private final List<JsonNode> errors = new ArrayList<>();
     private final List<JsonNode> catalogue = new ArrayList<>();
@@ -38,19 +39,24 @@ public final class DriverOutput {
      * @param jitWaitSeconds how long the worker JVM waited for idle JIT compilers before the timed
      *                       interval (Jython, GraalPy; null elsewhere, see io.gillab.worker.JitQuiet)
      * @param jitBusy        true when the compilers were still busy as that wait ran out (null elsewhere)
+     * @param timedOn        for a 1-thread sample of a run() workload in threads mode, the thread that ran it:
+     *                       "worker" or "main" (driver.py --one-thread-on); null elsewhere, and in results
+     *                       from before it was recorded (those ran on a worker)
      */
     public record Sample(int index, boolean warmup, double seconds, int threads, long size, Double cpuSeconds,
             Map<String, Double> metrics, int fork,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double jitWaitSeconds,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean jitBusy) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean jitBusy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String timedOn) {
 
         public Sample(int index, boolean warmup, double seconds, int threads, long size, Double cpuSeconds,
                 Map<String, Double> metrics, int fork) {
-            this(index, warmup, seconds, threads, size, cpuSeconds, metrics, fork, null, null);
+            this(index, warmup, seconds, threads, size, cpuSeconds, metrics, fork, null, null, null);
         }
 
         public Sample withFork(int f) {
-            return new Sample(index, warmup, seconds, threads, size, cpuSeconds, metrics, f, jitWaitSeconds, jitBusy);
+            return new Sample(index, warmup, seconds, threads, size, cpuSeconds, metrics, f, jitWaitSeconds, jitBusy,
+                    timedOn);
         }
     }
 
@@ -79,6 +85,7 @@ public final class DriverOutput {
             case "probe" -> probe = node;
             case "end" -> end = node;
             case "calibration" -> calibration = node;
+            case "layout" -> layout = node;
             case "error" -> errors.add(node);
             case "catalogue" -> catalogue.add(node);
             case "sample" -> samples.add(sample(node));
@@ -99,10 +106,12 @@ public final class DriverOutput {
         JsonNode cpu = node.path("cpu_seconds");
         JsonNode jitWait = node.path("jit_wait_seconds");
         JsonNode jitBusy = node.path("jit_busy");
+        JsonNode timedOn = node.path("timed_on");
         return new Sample(node.path("index").asInt(), node.path("warmup").asBoolean(),
                 node.path("seconds").asDouble(Double.NaN), node.path("threads").asInt(), node.path("size").asLong(),
                 cpu.isNumber() ? cpu.asDouble() : null, metrics, 0,
-                jitWait.isNumber() ? jitWait.asDouble() : null, jitBusy.isBoolean() ? jitBusy.asBoolean() : null);
+                jitWait.isNumber() ? jitWait.asDouble() : null, jitBusy.isBoolean() ? jitBusy.asBoolean() : null,
+                timedOn.isTextual() ? timedOn.asText() : null);
     }
 
     private static JsonNode parseRecord(String line) {
@@ -128,6 +137,11 @@ public final class DriverOutput {
 
     public Optional<JsonNode> calibration() {
         return Optional.ofNullable(calibration);
+    }
+
+    /** The driver's layout record: what the process randomised and which thread timed 1-thread samples. */
+    public Optional<JsonNode> layout() {
+        return Optional.ofNullable(layout);
     }
 
     public Optional<JsonNode> probe() {

@@ -74,6 +74,7 @@ final class HtmlReport {
         out.setLength(out.length() - 2);
         out.append(". From ").append(model.runs().size()).append(" run").append(model.runs().size() == 1 ? "" : "s")
                 .append("; every figure is the median of steady samples with its 95% bootstrap CI.</p>\n");
+        java.util.Optional.ofNullable(ThreadNote.line(rs)).ifPresent(l -> out.append("<p>").append(Html.esc(l)).append("</p>\n"));
         model.results().stream().filter(ReportModel::interpreterOnly).map(TrialResult::runtime).distinct()
                 .forEach(rt -> out.append("<p class=\"warn\">").append(Html.esc(rt))
                         .append(": GraalPy ran <strong>interpreter only</strong> (no Graal JIT): its times are far "

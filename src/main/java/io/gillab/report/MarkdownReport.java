@@ -38,6 +38,7 @@ final class MarkdownReport {
         out.append(String.join(", ", counts)).append(". Medians of steady samples, 95% CIs in brackets (bootstrap over ")
                 .append("processes, then samples within each; speedups from rounds paired in time); ")
                 .append("charts in report.html.\n\n");
+        java.util.Optional.ofNullable(ThreadNote.line(rs)).ifPresent(l -> out.append(l).append("\n\n"));
         model.results().stream().filter(ReportModel::interpreterOnly).map(TrialResult::runtime).distinct()
                 .forEach(rt -> out.append("> **Warning:** `").append(rt)
                         .append("` ran GraalPy interpreter only (no Graal JIT).\n\n"));

@@ -110,7 +110,8 @@ public final class TerminalTable {
         }
         return "Workloads (median of steady samples over " + forksLabel(rows) + "; ! = unstable; speedup = "
                 + "median at 1 thread / median at N threads, same size; cpu/wall = process CPU time / wall time, "
-                + "about 1 under a GIL)\n" + table.render();
+                + "about 1 under a GIL)\n" + java.util.Optional.ofNullable(ThreadNote.line(rows)).map(l -> l + "\n").orElse("")
+                + table.render();
     }
 
     private static String forksLabel(List<TrialResult> rows) {

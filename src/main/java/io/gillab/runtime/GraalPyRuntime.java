@@ -75,7 +75,7 @@ public final class GraalPyRuntime implements PythonRuntime {
 
     @Override
     public ProcessOutput run(DriverCall call, Duration timeout) throws IOException {
-        return WorkerJvm.run(WorkerJvm.command(home, jvmFlags(), "graalpy", call), timeout);
+        return WorkerJvm.run(WorkerJvm.command(home, jvmFlags(), "graalpy", call), call.env(), timeout);
     }
 
     /** The probes in one worker JVM, each in a fresh Context (on one shared Engine, as contexts mode has). */

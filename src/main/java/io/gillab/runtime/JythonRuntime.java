@@ -44,7 +44,7 @@ public final class JythonRuntime implements PythonRuntime {
 
     @Override
     public ProcessOutput run(DriverCall call, Duration timeout) throws IOException {
-        return WorkerJvm.run(WorkerJvm.command(home, List.of(), "jython", call), timeout);
+        return WorkerJvm.run(WorkerJvm.command(home, List.of(), "jython", call), call.env(), timeout);
     }
 
     /** The probes in one worker JVM, each in a fresh Jython system state and interpreter. */

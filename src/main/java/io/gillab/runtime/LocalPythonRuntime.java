@@ -82,6 +82,6 @@ public final class LocalPythonRuntime implements PythonRuntime {
         cmd.add("-u"); // unbuffered: every JSON line reaches gillab even if the process is killed
         cmd.add(home.driver().toString());
         cmd.addAll(call.argsWithLocalPaths());
-        return ProcessRunner.run(cmd, Map.of("PYTHONDONTWRITEBYTECODE", "1"), (Path) null, timeout);
+        return ProcessRunner.run(cmd, call.envWith(Map.of("PYTHONDONTWRITEBYTECODE", "1")), (Path) null, timeout);
     }
 }

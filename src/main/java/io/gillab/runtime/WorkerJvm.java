@@ -78,7 +78,7 @@ final class WorkerJvm {
         while (outs.size() < calls.size()) {
             List<DriverCall> rest = calls.subList(outs.size(), calls.size());
             if (rest.size() == 1) {
-                outs.add(run(command(home, extraJvmFlags, engine, rest.get(0)), timeout));
+                outs.add(run(command(home, extraJvmFlags, engine, rest.get(0)), rest.get(0).env(), timeout));
                 continue;
             }
             java.nio.file.Path file = java.nio.file.Files.createTempFile("gillab-batch-", ".json");
@@ -101,7 +101,13 @@ final class WorkerJvm {
 
     /** Runs a worker and notes its heap limit in the launch record (an OutOfMemoryError is explained with it). */
     static ProcessOutput run(List<String> command, java.time.Duration timeout) throws java.io.IOException {
-        ProcessOutput out = ProcessRunner.run(command, java.util.Map.of(), null, timeout);
+        return run(command, java.util.Map.of(), timeout);
+    }
+
+    /** As {@link #run(List, java.time.Duration)}, with variables added to the worker JVM's environment. */
+    static ProcessOutput run(List<String> command, java.util.Map<String, String> env, java.time.Duration timeout)
+            throws java.io.IOException {
+        ProcessOutput out = ProcessRunner.run(command, env, null, timeout);
         out.launch().put("worker_heap", heap());
         return out;
     }

@@ -81,6 +81,14 @@ public record SampleSummary(int n, double mean, double median, double stdev, dou
         return why;
     }
 
+    /** The same summary with one more reason to call it unstable. */
+    public SampleSummary withProblem(String why) {
+        List<String> all = new ArrayList<>(unstable);
+        all.add(why);
+        return new SampleSummary(n, mean, median, stdev, cv, min, max, ciLow, ciHigh, meanCiLow, meanCiHigh,
+                List.copyOf(all), forks);
+    }
+
     public boolean isUnstable() {
         return !unstable.isEmpty();
     }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The statistics of one trial, derived from its samples (results.jsonl stays the raw data):
@@ -107,7 +108,11 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
         for (int t : steady.keySet()) {
             double[][] forksAtT = byFork.get(t).toArray(double[][]::new);
             steadyByFork.put(t, forksAtT);
-            summaries.put(t, SampleSummary.of(forksAtT));
+            SampleSummary summary = SampleSummary.of(forksAtT);
+            // forks settled in separate modes (layout bias, a JIT's choices): pyperf's "unstable", and the
+            // interval is only as good as the number of forks in each mode
+            Optional<String> modes = ForkModes.describe(forksAtT);
+            summaries.put(t, modes.isPresent() ? summary.withProblem(modes.get()) : summary);
             VarianceSplit v = VarianceSplit.of(forksAtT);
             if (v != null) {
                 variance.put(t, v);

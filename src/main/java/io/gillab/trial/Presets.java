@@ -30,26 +30,43 @@ public final class Presets {
      * @param scaling    strong or weak
      * @param jitWaitSeconds before each sample in a worker JVM, the longest wait for idle JIT compilers
      *                   (0: none; see driver.py --jit-wait and io.gillab.worker.JitQuiet)
+     * @param oneThreadOn where a 1-thread sample runs: {@value #WORKER} (a new thread, as the N-thread samples)
+     *                   or {@value #MAIN} (the interpreter's main thread, as pyperf); driver.py --one-thread-on.
+     *                   Runs recorded before it existed (null) ran on a worker.
      * @param target     measure until a confidence interval is this narrow, or null: the preset's forks only
      */
     public record Measurement(String name, Integer forks, Integer samples, Integer warmups, Long size,
-            double minSeconds, String scaling, double jitWaitSeconds,
+            double minSeconds, String scaling, double jitWaitSeconds, String oneThreadOn,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             Target target) {
 
+        public static final String WORKER = "worker";
+        public static final String MAIN = "main";
+
+        public Measurement {
+            oneThreadOn = oneThreadOn == null ? WORKER : oneThreadOn;
+        }
+
         public Measurement(String name, Integer forks, Integer samples, Integer warmups, Long size,
-                double minSeconds, String scaling, double jitWaitSeconds) {
-            this(name, forks, samples, warmups, size, minSeconds, scaling, jitWaitSeconds, null);
+                double minSeconds, String scaling, double jitWaitSeconds, String oneThreadOn) {
+            this(name, forks, samples, warmups, size, minSeconds, scaling, jitWaitSeconds, oneThreadOn, null);
         }
 
         public Measurement withTarget(Target t) {
-            return new Measurement(name, forks, samples, warmups, size, minSeconds, scaling, jitWaitSeconds, t);
+            return new Measurement(name, forks, samples, warmups, size, minSeconds, scaling, jitWaitSeconds,
+                    oneThreadOn, t);
         }
 
         /** With the default wait for idle JIT compilers ({@value #DEFAULT_JIT_WAIT_SECONDS} s). */
         public Measurement(String name, Integer forks, Integer samples, Integer warmups, Long size,
                 double minSeconds, String scaling) {
             this(name, forks, samples, warmups, size, minSeconds, scaling, DEFAULT_JIT_WAIT_SECONDS);
+        }
+
+        /** 1-thread samples on a worker thread. */
+        public Measurement(String name, Integer forks, Integer samples, Integer warmups, Long size,
+                double minSeconds, String scaling, double jitWaitSeconds) {
+            this(name, forks, samples, warmups, size, minSeconds, scaling, jitWaitSeconds, WORKER);
         }
 
         public PerRuntime forRuntime(PythonRuntime rt) {

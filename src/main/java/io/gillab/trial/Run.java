@@ -124,9 +124,12 @@ public final class Run {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         ResultsFile results = new ResultsFile(options.outDir());
-        writeRunMetadata(runId, availability);
+        // Recorded in run-*.json: with --layout-seed it reproduces every fork's environment size and warm-up order.
+        long layoutSeed = options.layoutSeed() != null ? options.layoutSeed()
+                : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+        writeRunMetadata(runId, availability, layoutSeed);
         List<TrialSpec> matrix = TrialMatrix.build(List.copyOf(runtimes.values()), entries, options.threads(),
-                options.measurement(), options.modes());
+                options.measurement(), options.modes()).stream().map(s -> s.withLayoutSeed(layoutSeed)).toList();
         List<TrialSpec> specs = options.shard() == null ? matrix : options.shard().select(matrix);
         if (options.shard() != null) {
             out.println("  shard " + options.shard() + ": " + specs.size() + " of the matrix's " + matrix.size()
@@ -214,7 +217,8 @@ public final class Run {
         return entries;
     }
 
-    private void writeRunMetadata(String runId, Map<String, Availability> availability) throws IOException {
+    private void writeRunMetadata(String runId, Map<String, Availability> availability, long layoutSeed)
+            throws IOException {
         ObjectNode meta = ResultsFile.json().createObjectNode();
         meta.put("run_id", runId);
         meta.put("command_line", options.commandLine());
@@ -232,6 +236,7 @@ public final class Run {
         o.putPOJO("modes", options.modes());
         o.put("shard", options.shard() == null ? null : options.shard().toString());
         o.putPOJO("measurement", options.measurement());
+        o.put("layout_seed", layoutSeed);
         o.put("timeout_seconds", options.timeout().toSeconds());
         o.put("local_python", options.localPython());
         o.put("container_cpus", options.limits().cpus());

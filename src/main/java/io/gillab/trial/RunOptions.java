@@ -21,13 +21,23 @@ import java.util.List;
  * @param resume      run only the trials that outDir's results.jsonl does not hold yet
  * @param modes       execution modes for workloads (threads, processes, interpreters, contexts)
  * @param shard       run only this 1/n of the matrix, or null for all of it
+ * @param layoutSeed  the seed each fork's randomised layout is drawn from ({@link ForkLayout}); null: the run
+ *                    draws one and records it in run-*.json ({@code options.layout_seed})
  */
 public record RunOptions(List<String> runtimes, List<String> names, List<Integer> threads,
         Presets.Measurement measurement, Duration timeout, Path outDir, String localPython, List<Path> searchPaths,
-        ContainerLimits limits, String commandLine, boolean resume, List<String> modes, Shard shard) {
+        ContainerLimits limits, String commandLine, boolean resume, List<String> modes, Shard shard, Long layoutSeed) {
 
     public RunOptions {
         modes = modes == null || modes.isEmpty() ? List.of(ExecutionMode.THREADS) : List.copyOf(modes);
+    }
+
+    /** A layout seed drawn by the run. */
+    public RunOptions(List<String> runtimes, List<String> names, List<Integer> threads,
+            Presets.Measurement measurement, Duration timeout, Path outDir, String localPython, List<Path> searchPaths,
+            ContainerLimits limits, String commandLine, boolean resume, List<String> modes, Shard shard) {
+        this(runtimes, names, threads, measurement, timeout, outDir, localPython, searchPaths, limits, commandLine,
+                resume, modes, shard, null);
     }
 
     /** Threads only, the whole matrix. */
@@ -40,12 +50,17 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
 
     public RunOptions withShard(Shard s) {
         return new RunOptions(runtimes, names, threads, measurement, timeout, outDir, localPython, searchPaths, limits,
-                commandLine, resume, modes, s);
+                commandLine, resume, modes, s, layoutSeed);
     }
 
     public RunOptions withModes(List<String> m) {
         return new RunOptions(runtimes, names, threads, measurement, timeout, outDir, localPython, searchPaths, limits,
-                commandLine, resume, m, shard);
+                commandLine, resume, m, shard, layoutSeed);
+    }
+
+    public RunOptions withLayoutSeed(Long seed) {
+        return new RunOptions(runtimes, names, threads, measurement, timeout, outDir, localPython, searchPaths, limits,
+                commandLine, resume, modes, shard, seed);
     }
 
     /** The options a run in {@code dir} was started with (its first run-*.json), to resume it. */
@@ -71,7 +86,8 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
         List<String> modes = o.path("modes").isArray()
                 ? json.convertValue(o.path("modes"), type.constructCollectionType(List.class, String.class)) : null;
         Shard shard = o.path("shard").isTextual() ? Shard.parse(o.path("shard").asText()) : null;
+        Long layoutSeed = o.path("layout_seed").canConvertToLong() ? o.path("layout_seed").asLong() : null;
         return new RunOptions(runtimes, names, threads, m, Duration.ofSeconds(o.path("timeout_seconds").asLong(300)), dir,
-                o.path("local_python").asText("python3"), paths, limits, commandLine, true, modes, shard);
+                o.path("local_python").asText("python3"), paths, limits, commandLine, true, modes, shard, layoutSeed);
     }
 }

@@ -25,12 +25,13 @@ public final class TrialMatrix {
             for (CatalogueEntry e : entries) {
                 if (e.isProbe()) {
                     specs.add(new TrialSpec(rt.id(), e, List.of(1), 1, 0, null, m.minSeconds(), 1, m.scaling(),
-                            ExecutionMode.THREADS, m.jitWaitSeconds()));
+                            ExecutionMode.THREADS, m.jitWaitSeconds(), m.oneThreadOn(), null));
                     continue;
                 }
                 for (String mode : modes) {
                     specs.add(new TrialSpec(rt.id(), e, e.threads() != null ? e.threads() : threadCounts, p.samples(),
-                            p.warmups(), m.size(), m.minSeconds(), p.forks(), m.scaling(), mode, m.jitWaitSeconds()));
+                            p.warmups(), m.size(), m.minSeconds(), p.forks(), m.scaling(), mode, m.jitWaitSeconds(),
+                            m.oneThreadOn(), null));
                 }
             }
         }

@@ -9,6 +9,8 @@ import java.util.Map;
 /**
  * One line of {@code results.jsonl}: everything gillab knows about one trial. Failed and timed-out
  * trials keep whatever samples they produced; skipped ones say why. The README documents the fields.
+ * {@code forkLayouts} has one object per fork that ran: what it randomised and which thread timed its
+ * 1-thread samples ({@link ForkLayout#record}); null for probes and results from before it existed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(
@@ -38,9 +40,46 @@ public record TrialResult(
         List<JsonNode> errors,
         Long otherOutputLines,
         List<String> otherOutputExamples,
-        String stderrTail) {
+        String stderrTail,
+        List<JsonNode> forkLayouts) {
 
     public static final int SCHEMA = 1;
+
+    /** Without fork layouts (probes, tests). */
+    public TrialResult(int schema, String runId, String trial, String runtime, String name, String kind,
+            List<Integer> threadCounts, Long size, Integer warmups, String scalingMode, String mode, Status status,
+            String message, String startedAt, Double wallSeconds, Integer exitCode, Map<String, Object> launch,
+            JsonNode implementation, JsonNode host, JsonNode calibration, List<DriverOutput.Sample> samples, int forks,
+            JsonNode probe, List<JsonNode> errors, Long otherOutputLines, List<String> otherOutputExamples,
+            String stderrTail) {
+        this(schema, runId, trial, runtime, name, kind, threadCounts, size, warmups, scalingMode, mode, status, message,
+                startedAt, wallSeconds, exitCode, launch, implementation, host, calibration, samples, forks, probe, errors,
+                otherOutputLines, otherOutputExamples, stderrTail, null);
+    }
+
+    /** The same result with these fork layouts. */
+    public TrialResult withForkLayouts(List<JsonNode> layouts) {
+        return new TrialResult(schema, runId, trial, runtime, name, kind, threadCounts, size, warmups, scalingMode, mode,
+                status, message, startedAt, wallSeconds, exitCode, launch, implementation, host, calibration, samples,
+                forks, probe, errors, otherOutputLines, otherOutputExamples, stderrTail, layouts);
+    }
+
+    /**
+     * Which thread timed the 1-thread samples of this trial: "worker", "main", or null when it has none
+     * (probes, measure() workloads such as the convoy, modes other than threads). Results from before
+     * gillab recorded it (no fork layouts) ran run() workloads on a worker.
+     */
+    public String oneThreadOn() {
+        if (samples == null || "probe".equals(kind) || "mixed".equals(kind)
+                || !ExecutionMode.THREADS.equals(executionMode())) {
+            return null;
+        }
+        boolean recorded = forkLayouts != null;
+        var seen = samples.stream().filter(s -> s.threads() == 1)
+                .map(s -> s.timedOn() != null ? s.timedOn() : recorded ? null : Presets.Measurement.WORKER)
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        return seen.isEmpty() ? null : String.join("+", seen);
+    }
 
     /** How a trial ended. */
     public enum Status {
@@ -76,7 +115,7 @@ public record TrialResult(
         String m = message == null || message.isBlank() ? note : message + "; " + note;
         return new TrialResult(schema, runId, trial, runtime, name, kind, threadCounts, size, warmups, scalingMode, mode,
                 status, m, startedAt, wallSeconds, exitCode, launch, implementation, host, calibration, samples, forks,
-                probe, errors, otherOutputLines, otherOutputExamples, stderrTail);
+                probe, errors, otherOutputLines, otherOutputExamples, stderrTail, forkLayouts);
     }
 
     /** The measured (not warm-up) seconds at one thread count. */

@@ -110,15 +110,20 @@ public final class TrialRunner {
                 }
             }
             ProcessOutput out;
+            // Each fork gets its own layout (environment size, warm-up order), recorded with it.
+            ForkLayout layout = spec.layout(f);
             try {
-                out = runtimes.get(spec.runtime()).run(new DriverCall(forkSpec.driverArgs(calibrated), searchPaths),
-                        timeout);
+                out = runtimes.get(spec.runtime()).run(new DriverCall(forkSpec.driverArgs(calibrated, layout),
+                        searchPaths, layout == null ? java.util.Map.of() : layout.env()), timeout);
             } catch (IOException e) {
                 forks.add(failedToStart(spec, startedAt, e));
                 break;
             }
-            TrialResult r = TrialOutcome.of(forkSpec, runId, startedAt, out, DriverOutput.parse(out.stdoutLines()),
-                    timeout, f, av.reason());
+            DriverOutput d = DriverOutput.parse(out.stdoutLines());
+            TrialResult r = TrialOutcome.of(forkSpec, runId, startedAt, out, d, timeout, f, av.reason());
+            if (!spec.entry().isProbe()) {
+                r = r.withForkLayouts(List.of(ForkLayout.record(f, layout, d.layout().orElse(null))));
+            }
             forks.add(r);
             if (r.status() != TrialResult.Status.ok) {
                 break; // a failing fork would fail again; keep what was measured
@@ -264,12 +269,15 @@ public final class TrialRunner {
                     .orElse(first);
             List<DriverOutput.Sample> samples = forks.stream().flatMap(r -> r.samples().stream()).toList();
             double wall = forks.stream().mapToDouble(r -> r.wallSeconds() == null ? 0 : r.wallSeconds()).sum();
+            List<com.fasterxml.jackson.databind.JsonNode> layouts = forks.stream()
+                    .flatMap(r -> r.forkLayouts() == null ? java.util.stream.Stream.empty() : r.forkLayouts().stream())
+                    .toList();
             return new TrialResult(first.schema(), first.runId(), first.trial(), first.runtime(), first.name(),
                     first.kind(), first.threadCounts(), first.size(), first.warmups(), first.scalingMode(), first.mode(), worst.status(),
                     worst.message(),
                     first.startedAt(), wall, worst.exitCode(), first.launch(), first.implementation(), first.host(),
                     first.calibration(), samples, forks.size(), first.probe(), worst.errors(), worst.otherOutputLines(),
-                    worst.otherOutputExamples(), worst.stderrTail());
+                    worst.otherOutputExamples(), worst.stderrTail(), layouts.isEmpty() ? null : layouts);
         }
 
         /** Why a process ended before the driver's end record, in words, with the cause when it is known. */

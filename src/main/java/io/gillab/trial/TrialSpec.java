@@ -20,13 +20,29 @@ import java.util.stream.Collectors;
  *                     "contexts" (GraalPy); see {@link ExecutionMode}
  * @param jitWaitSeconds the driver's --jit-wait: in a worker JVM, the longest wait before each sample for
  *                     idle JIT compilers (0: none)
+ * @param oneThreadOn  the driver's --one-thread-on: "worker" (default) or "main"
+ * @param layoutSeed   the run's layout seed, from which each fork's randomised layout is drawn
+ *                     ({@link ForkLayout}); null: nothing randomised
  */
 public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> threadCounts, int samples, int warmups,
-        Long size, double minSeconds, int forks, String scaling, String mode, double jitWaitSeconds) {
+        Long size, double minSeconds, int forks, String scaling, String mode, double jitWaitSeconds,
+        String oneThreadOn, Long layoutSeed) {
 
     public TrialSpec {
         threadCounts = List.copyOf(threadCounts);
         mode = mode == null ? ExecutionMode.THREADS : mode;
+        oneThreadOn = oneThreadOn == null ? Presets.Measurement.WORKER : oneThreadOn;
+    }
+
+    /** The same trial, its forks' layouts drawn from {@code seed} (null: none randomised). */
+    public TrialSpec withLayoutSeed(Long seed) {
+        return new TrialSpec(runtime, entry, threadCounts, samples, warmups, size, minSeconds, forks, scaling, mode,
+                jitWaitSeconds, oneThreadOn, seed);
+    }
+
+    /** The layout of fork {@code fork}, or null when this trial randomises nothing (probes, no seed). */
+    public ForkLayout layout(int fork) {
+        return layoutSeed == null || entry.isProbe() ? null : ForkLayout.of(layoutSeed, id(), fork);
     }
 
     /**
@@ -44,6 +60,11 @@ public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> thre
 
     /** The driver's argument list for one fork; {@code calibratedSize} (if any) replaces calibration. */
     public List<String> driverArgs(Long calibratedSize) {
+        return driverArgs(calibratedSize, null);
+    }
+
+    /** As {@link #driverArgs(Long)}, with the fork's randomised layout (null: none). */
+    public List<String> driverArgs(Long calibratedSize, ForkLayout layout) {
         List<String> args = new ArrayList<>(List.of("run", entry.name()));
         if (!entry.isProbe()) {
             args.addAll(List.of("--threads", threadCounts.stream().map(String::valueOf).collect(Collectors.joining(",")),
@@ -61,6 +82,12 @@ public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> thre
                 args.addAll(List.of("--mode", mode));
             }
             args.addAll(List.of("--jit-wait", Double.toString(jitWaitSeconds)));
+            if (Presets.Measurement.MAIN.equals(oneThreadOn)) {
+                args.addAll(List.of("--one-thread-on", oneThreadOn));
+            }
+            if (layout != null) {
+                args.addAll(List.of("--layout-seed", Long.toString(layout.seed())));
+            }
         }
         return args;
     }
@@ -68,6 +95,6 @@ public record TrialSpec(String runtime, CatalogueEntry entry, List<Integer> thre
     /** The same trial with another number of measured rounds per fork. */
     public TrialSpec withSamples(int n) {
         return new TrialSpec(runtime, entry, threadCounts, n, warmups, size, minSeconds, forks, scaling, mode,
-                jitWaitSeconds);
+                jitWaitSeconds, oneThreadOn, layoutSeed);
     }
 }

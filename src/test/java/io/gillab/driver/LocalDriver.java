@@ -35,8 +35,15 @@ public final class LocalDriver {
 
     /** Runs {@code driver.py args...} on that interpreter (90 s at most). */
     public static ProcessOutput run(String name, String... args) throws IOException {
+        return run(name, Map.of(), args);
+    }
+
+    /** As {@link #run(String, String...)}, with variables added to the environment. */
+    public static ProcessOutput run(String name, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(interpreter(name), "-u", GillabHome.locate().driver().toString()));
         cmd.addAll(List.of(args));
-        return ProcessRunner.run(cmd, Map.of("PYTHONDONTWRITEBYTECODE", "1"), null, Duration.ofSeconds(90));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("PYTHONDONTWRITEBYTECODE", "1");
+        return ProcessRunner.run(cmd, all, null, Duration.ofSeconds(90));
     }
 }

@@ -150,6 +150,7 @@ public final class ContainerRuntime implements PythonRuntime {
         String killedBy = null;
         int exit;
         GenericContainer<?> c = container(command, call.searchPaths(), readOnlyRoot);
+        call.env().forEach(c::withEnv); // a fork's layout (io.gillab.trial.ForkLayout): the container's env
         try {
             try {
                 int orphans = removeOrphansOnce(c.getDockerClient());
