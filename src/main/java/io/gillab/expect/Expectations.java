@@ -265,7 +265,7 @@ public final class Expectations {
                                     : "; stderr: " + clip(r.stderrTail(), 800)));
         } else {
             o = c.observe().read(r);
-            int cores = cores(r);
+            int cores = r.cores();
             if (o.noData() == null && c.minCores() > 0 && cores > 0 && cores < c.minCores()) {
                 o = Observed.none("needs " + c.minCores() + " cores, the trial had " + cores, o.detail());
             }
@@ -281,16 +281,6 @@ public final class Expectations {
                 outcome, o.detail(), claim == null ? null : claim.text(), predicted == null ? null : predicted.describe(),
                 holds, c.source() != null ? c.source() : claim == null ? null : claim.source(), reason, notApplicable,
                 null);
-    }
-
-    /** The cores a trial's threads had: the machine's, or its container's CPU limit when lower. */
-    static int cores(TrialResult r) {
-        int cores = r.implementation() == null ? 0 : r.implementation().path("cpu_count").asInt(0);
-        if (r.launch() != null && r.launch().get("cpus") instanceof Number cpus) {
-            int limit = (int) Math.floor(cpus.doubleValue());
-            cores = cores == 0 ? limit : Math.min(cores, limit);
-        }
-        return cores;
     }
 
     private static String clip(String s, int max) {

@@ -237,7 +237,7 @@ public sealed interface Observation {
                 return new Scaled(null, "thread counts " + r.threadCounts(),
                         "the trial did not run 1 and " + n + " threads (thread counts " + r.threadCounts() + ")");
             }
-            TrialAnalysis a = TrialAnalysis.of(r);
+            TrialAnalysis a = r.analysis();
             StringBuilder d = new StringBuilder();
             for (int t : List.of(1, n)) {
                 List<Double> xs = a.steadySamples().getOrDefault(t, List.of());

@@ -36,7 +36,7 @@ public final class AnalysisFile {
             if ("probe".equals(r.kind()) || r.samples() == null || r.samples().isEmpty()) {
                 continue;
             }
-            TrialAnalysis a = TrialAnalysis.of(r);
+            TrialAnalysis a = r.analysis();
             ObjectNode t = trials.addObject();
             t.put("trial", r.trial());
             t.put("runtime", r.runtime());

@@ -34,7 +34,7 @@ final class ReportModel {
     }
 
     synchronized TrialAnalysis analysis(TrialResult r) {
-        return analyses.computeIfAbsent(r, TrialAnalysis::of);
+        return analyses.computeIfAbsent(r, TrialResult::analysis);
     }
 
     synchronized RuntimeComparison comparison() {

@@ -57,7 +57,7 @@ public final class TerminalTable {
         for (TrialResult r : rows) {
             List<String> row = new ArrayList<>(List.of(ReportModel.seriesLabel(r), implementationLabel(List.of(r)), r.name(),
                     r.kind(), r.size() == null ? "-" : r.size().toString()));
-            TrialAnalysis a = TrialAnalysis.of(r);
+            TrialAnalysis a = r.analysis();
             List<String> notes = new ArrayList<>();
             for (int t : threadCounts) {
                 SampleSummary s = a.at(t);

@@ -1,8 +1,6 @@
 package io.gillab.stats;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gillab.driver.DriverOutput.Sample;
-import io.gillab.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,7 +34,18 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
         Map<Integer, List<Double>> steadySamples, Map<Integer, double[][]> steadyByFork,
         Map<Integer, VarianceSplit> variance) {
 
-    public static TrialAnalysis of(TrialResult r) {
+    /**
+     * What the analysis reads of a trial (TrialResult.analysis() fills it in).
+     *
+     * @param calibrationSeconds seconds the first fork spent calibrating its size
+     * @param cores              cores the threads had (0: unknown)
+     * @param weak               weak scaling: every thread did the whole work
+     */
+    public record Input(List<Sample> samples, List<Integer> threadCounts, double calibrationSeconds, int cores,
+            boolean weak) {
+    }
+
+    public static TrialAnalysis of(Input r) {
         Map<Integer, List<Double>> steady = new LinkedHashMap<>();
         Map<Integer, List<Double>> cpuPerWall = new LinkedHashMap<>();
         Map<Integer, List<double[]>> byFork = new LinkedHashMap<>();
@@ -48,7 +57,7 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
         int extra = 0;
         List<Sample> all = r.samples() == null ? List.of() : r.samples();
         int forks = all.stream().mapToInt(Sample::fork).max().orElse(-1) + 1;
-        double calibration = calibrationSeconds(r.calibration());
+        double calibration = r.calibrationSeconds();
         for (int f = 0; f < forks; f++) {
             int fork = f;
             List<Sample> inFork = all.stream().filter(s -> s.fork() == fork).sorted(Comparator.comparingInt(Sample::index))
@@ -120,12 +129,8 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
         }
         Map<Integer, Scaling> scaling = new LinkedHashMap<>();
         List<Double> one = steady.get(1);
-        int cores = r.implementation() == null ? 0 : r.implementation().path("cpu_count").asInt(0);
-        if (r.launch() != null && r.launch().get("cpus") instanceof Number cpus) {
-            // in a container, os.cpu_count() is the host's; the CPU limit is what the threads get
-            cores = cores == 0 ? (int) Math.floor(cpus.doubleValue()) : Math.min(cores, (int) Math.floor(cpus.doubleValue()));
-        }
-        boolean weak = "weak".equals(scalingOf(r));
+        int cores = r.cores();
+        boolean weak = r.weak();
         for (Map.Entry<Integer, List<Double>> e : steady.entrySet()) {
             int t = e.getKey();
             if (t > 1 && one != null && !one.isEmpty() && !e.getValue().isEmpty()) {
@@ -139,21 +144,6 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
         }
         return new TrialAnalysis(summaries, scaling, steadyStart, warmupEnd, timeToSteady, extra, steady,
                 steadyByFork, variance);
-    }
-
-    private static double calibrationSeconds(JsonNode calibration) {
-        double s = 0;
-        if (calibration != null) {
-            for (JsonNode run : calibration.path("runs")) {
-                s += run.path(1).asDouble(0);
-            }
-        }
-        return s;
-    }
-
-    private static String scalingOf(TrialResult r) {
-        // The driver records the scaling mode in each sample's record; gillab passes it through args.
-        return r.scalingMode() == null ? "strong" : r.scalingMode();
     }
 
     /** Steady seconds at one thread count, all processes together. */

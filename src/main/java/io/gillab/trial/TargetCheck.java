@@ -18,7 +18,7 @@ import java.util.Map;
 record TargetCheck(Presets.Target target, double widest, int threads, boolean roundsHelp) {
 
     static TargetCheck of(TrialResult r, Presets.Target target) {
-        TrialAnalysis a = TrialAnalysis.of(r);
+        TrialAnalysis a = r.analysis();
         double widest = Double.NaN;
         int at = 0;
         for (Map.Entry<Integer, SampleSummary> e : a.summaries().entrySet()) {

@@ -118,6 +118,35 @@ public record TrialResult(
                 probe, errors, otherOutputLines, otherOutputExamples, stderrTail, forkLayouts);
     }
 
+    /** The statistics of this trial, derived from its samples. */
+    public io.gillab.stats.TrialAnalysis analysis() {
+        return io.gillab.stats.TrialAnalysis.of(new io.gillab.stats.TrialAnalysis.Input(
+                samples == null ? List.of() : samples, threadCounts == null ? List.of() : threadCounts,
+                calibrationSeconds(), cores(), "weak".equals(scalingMode)));
+    }
+
+    /** The cores the trial's threads had: the machine's, or its container's CPU limit when lower (0: unknown). */
+    public int cores() {
+        int cores = implementation == null ? 0 : implementation.path("cpu_count").asInt(0);
+        if (launch != null && launch.get("cpus") instanceof Number cpus) {
+            // in a container, os.cpu_count() is the host's; the CPU limit is what the threads get
+            int limit = (int) Math.floor(cpus.doubleValue());
+            cores = cores == 0 ? limit : Math.min(cores, limit);
+        }
+        return cores;
+    }
+
+    /** Seconds the first fork spent calibrating its size (the driver's calibration runs). */
+    private double calibrationSeconds() {
+        double s = 0;
+        if (calibration != null) {
+            for (JsonNode run : calibration.path("runs")) {
+                s += run.path(1).asDouble(0);
+            }
+        }
+        return s;
+    }
+
     /** The measured (not warm-up) seconds at one thread count. */
     public List<Double> measured(int threads) {
         return samples == null ? List.of() : samples.stream().filter(s -> !s.warmup() && s.threads() == threads)

@@ -69,7 +69,7 @@ final class ModesFixture {
 
     /** The trial's speedup at N with its 95% interval (paired rounds, forks then rounds resampled). */
     static io.gillab.stats.Scaling scaling(TrialResult r, int n) {
-        io.gillab.stats.Scaling s = io.gillab.stats.TrialAnalysis.of(r).scaling().get(n);
+        io.gillab.stats.Scaling s = r.analysis().scaling().get(n);
         if (s == null) {
             throw new AssertionError("no steady rounds at 1 and " + n + " in " + r.trial());
         }

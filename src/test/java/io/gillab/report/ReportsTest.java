@@ -161,7 +161,7 @@ class ReportsTest {
             if (!r.ok() || "probe".equals(r.kind()) || "mixed".equals(r.kind())) {
                 continue;
             }
-            TrialAnalysis a = TrialAnalysis.of(r);
+            TrialAnalysis a = r.analysis();
             for (CSVRecord c : mine) {
                 int t = Integer.parseInt(c.get("threads"));
                 assertEquals(a.at(t).median(), Double.parseDouble(c.get("median_s")), 0.0, r.trial());
