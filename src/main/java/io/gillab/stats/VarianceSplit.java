@@ -70,14 +70,6 @@ public record VarianceSplit(int forks, double rounds, double mean, double betwee
         return within / rounds >= between;
     }
 
-    /** In words: "between forks 62% / within 38%; ±5%: 9 forks of 10 rounds; ±2%: 54 forks". */
-    public String describe() {
-        return String.format(java.util.Locale.ROOT, "variance between forks %.0f%% / within %.0f%% (%d forks, %.0f"
-                + " rounds each); ±5%%: %d forks, ±2%%: %d forks at %.0f rounds%s", 100 * betweenShare(),
-                100 * (1 - betweenShare()), forks, rounds, forksFor(0.05), forksFor(0.02), rounds,
-                roundsHelp() ? "" : " (more rounds per fork would not help: add forks)");
-    }
-
     static double meanOf(double[] x) {
         double s = 0;
         for (double v : x) {
