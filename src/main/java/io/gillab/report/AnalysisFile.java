@@ -58,7 +58,7 @@ public final class AnalysisFile {
                 }
                 VarianceSplit v = a.variance().get(e.getKey());
                 if (v != null) {
-                    n.set("variance", variance(v));
+                    n.set("variance", variance(v, TrialCosts.of(r)));
                 }
             }
         }
@@ -68,7 +68,7 @@ public final class AnalysisFile {
     }
 
     /** Between- and within-fork variance, and the forks a ±2% and ±5% interval would take. */
-    private static ObjectNode variance(VarianceSplit v) {
+    private static ObjectNode variance(VarianceSplit v, TrialCosts costs) {
         ObjectNode n = ResultsFile.json().createObjectNode();
         n.put("forks", v.forks());
         n.put("rounds_per_fork", v.rounds());
@@ -81,6 +81,15 @@ public final class AnalysisFile {
             ObjectNode p = plan.putObject(String.format(java.util.Locale.ROOT, "%.0f%%", target * 100));
             p.put("forks", v.forksFor(target));
             p.put("rounds_per_fork", Math.round(v.rounds()));
+            if (!Double.isNaN(costs.roundCost())) {
+                VarianceSplit.Plan c = v.cheapest(target, costs.forkCost(), costs.roundCost(),
+                        ReportTables.MAX_PLAN_ROUNDS);
+                ObjectNode cheapest = p.putObject("cheapest");
+                cheapest.put("forks", c.forks());
+                cheapest.put("rounds_per_fork", c.rounds());
+                cheapest.put("fork_cost_seconds", costs.forkCost());
+                cheapest.put("round_cost_seconds", costs.roundCost());
+            }
         }
         return n;
     }

@@ -38,14 +38,27 @@ final class ReportTables {
                 continue;
             }
             TrialAnalysis a = model.analysis(r);
+            TrialCosts costs = TrialCosts.of(r);
             a.variance().forEach((t, v) -> rows.add(List.of(ReportModel.seriesLabel(r), Integer.toString(t),
                     v.forks() + " x " + Fmt.f("%.0f", v.rounds()), Fmt.f("%.0f%%", 100 * v.betweenShare()),
                     Fmt.f("±%.1f%%", 100 * v.relativeHalfWidth(v.forks(), v.rounds())), plan(v, 0.05),
-                    plan(v, 0.02))));
+                    plan(v, 0.02), cheapest(v, 0.05, costs))));
         }
         return new Table(List.of("trial", "threads", "forks x rounds", "variance between forks",
-                "expected ± of the mean", "forks for ±5%", "forks for ±2%"), rows);
+                "expected ± of the mean", "forks for ±5%", "forks for ±2%", "cheapest for ±5% (forks x rounds)"),
+                rows);
     }
+
+    private static String cheapest(VarianceSplit v, double target, TrialCosts c) {
+        if (Double.isNaN(c.roundCost())) {
+            return "-";
+        }
+        VarianceSplit.Plan p = v.cheapest(target, c.forkCost(), c.roundCost(), MAX_PLAN_ROUNDS);
+        return p.forks() + " x " + p.rounds();
+    }
+
+    /** The most rounds per fork a plan proposes: past it, a fork's warm-up state may drift. */
+    static final int MAX_PLAN_ROUNDS = 100;
 
     private static String plan(VarianceSplit v, double target) {
         int n = v.forksFor(target);

@@ -57,6 +57,27 @@ public record VarianceSplit(int forks, double rounds, double mean, double betwee
         return forksFor(target, rounds);
     }
 
+    /** A number of forks and of rounds per fork. */
+    public record Plan(int forks, int rounds) {
+    }
+
+    /**
+     * The cheapest plan for a 95% half-width of {@code target} × the mean, given what a fork costs besides its
+     * rounds (start-up, warm-up) and what a round costs: Kalibera and Jones's optimum rounds per fork,
+     * sqrt(forkCost / roundCost × within / between), rounded and kept within 1..{@code maxRounds}, then the
+     * forks that takes.
+     */
+    public Plan cheapest(double target, double forkCost, double roundCost, int maxRounds) {
+        int r;
+        if (between <= 0 || roundCost <= 0) {
+            r = maxRounds;
+        } else {
+            double opt = Math.sqrt(Math.max(forkCost, 0) / roundCost * within / between);
+            r = (int) Math.max(1, Math.min(maxRounds, Math.round(opt)));
+        }
+        return new Plan(forksFor(target, r), r);
+    }
+
     /** The 95% half-width of the mean, relative to it, expected at n forks of r samples. */
     public double relativeHalfWidth(int n, double r) {
         return mean == 0 ? Double.NaN : Z95 * Math.sqrt((between + within / r) / n) / mean;

@@ -35,6 +35,22 @@ class VarianceSplitTest {
     }
 
     @Test
+    void theCheapestPlanBuysRoundsWhenForksAreDearAndTheVarianceIsWithin() {
+        // between 0.0001, within 0.01: rounds are what narrows the interval
+        VarianceSplit v = new VarianceSplit(3, 4, 1.0, 0.0001, 0.01);
+        VarianceSplit.Plan dearForks = v.cheapest(0.02, 30, 0.3, 100);
+        assertEquals(100, dearForks.rounds()); // sqrt(30 / 0.3 * 100) = 100
+        VarianceSplit.Plan cheapForks = v.cheapest(0.02, 0.3, 0.3, 100);
+        assertEquals(10, cheapForks.rounds()); // sqrt(1 * 100) = 10
+        assertTrue(cheapForks.forks() > dearForks.forks());
+        // each plan reaches the target
+        assertTrue(v.relativeHalfWidth(dearForks.forks(), dearForks.rounds()) <= 0.02);
+        assertTrue(v.relativeHalfWidth(cheapForks.forks(), cheapForks.rounds()) <= 0.02);
+        // no variance between forks: as many rounds as allowed, the fewest forks
+        assertEquals(new VarianceSplit.Plan(2, 100), new VarianceSplit(3, 4, 1.0, 0, 0.0001).cheapest(0.05, 1, 1, 100));
+    }
+
+    @Test
     void oneForkHasNoSplit() {
         assertNull(VarianceSplit.of(new double[][] {{1, 2, 3}}));
     }
