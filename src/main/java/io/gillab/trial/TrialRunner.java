@@ -98,10 +98,9 @@ public final class TrialRunner {
         int planned = goal == null ? spec.forks() : Math.max(2, Math.min(spec.forks(), goal.maxForks()));
         int max = goal == null ? planned : goal.maxForks();
         TrialSpec forkSpec = spec;
-        TargetCheck check = null;
         for (int f = 0; f < max; f++) {
             if (f >= planned) {
-                check = TargetCheck.of(TrialOutcome.merge(forks), goal);
+                TargetCheck check = TargetCheck.of(TrialOutcome.merge(forks), goal);
                 if (check.reached()) {
                     break;
                 }
