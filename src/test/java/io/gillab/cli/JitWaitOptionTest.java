@@ -10,32 +10,20 @@ import io.gillab.trial.Run;
 import io.gillab.trial.RunFixture;
 import io.gillab.trial.RunOptions;
 import io.gillab.trial.TrialResult;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code --jit-wait}: the longest wait before each sample for idle JIT compilers in a worker JVM. */
 class JitWaitOptionTest {
 
-    private static String runError(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cl = GillabCommand.commandLine();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        assertEquals(2, cl.execute(args), err::toString);
-        return err.toString();
-    }
-
     @Test
     void aNegativeOrNonNumericWaitIsAUsageError() {
-        String neg = runError("run", "--jit-wait", "-1");
+        String neg = UsageErrors.of("run", "--jit-wait", "-1");
         assertTrue(neg.contains("--jit-wait must be 0 to 3600 seconds, got -1.0"), neg);
-        String word = runError("run", "--jit-wait", "soon");
+        String word = UsageErrors.of("run", "--jit-wait", "soon");
         assertTrue(word.contains("--jit-wait") && word.contains("soon"), word);
     }
 

@@ -12,15 +12,12 @@ import io.gillab.trial.Presets;
 import io.gillab.trial.RunFixture;
 import io.gillab.trial.RunOptions;
 import io.gillab.trial.TrialResult;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code --one-thread-on} (1-thread samples on the main thread, as pyperf, or a worker) and {@code --layout-seed}
@@ -28,20 +25,11 @@ import picocli.CommandLine;
  */
 class LayoutOptionTest {
 
-    private static String runError(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cl = GillabCommand.commandLine();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        assertEquals(2, cl.execute(args), err::toString);
-        return err.toString();
-    }
-
     @Test
     void badValuesAreUsageErrors() {
-        String both = runError("run", "--one-thread-on", "both");
+        String both = UsageErrors.of("run", "--one-thread-on", "both");
         assertTrue(both.contains("--one-thread-on must be worker or main, got 'both'"), both);
-        String neg = runError("run", "--layout-seed", "-1");
+        String neg = UsageErrors.of("run", "--layout-seed", "-1");
         assertTrue(neg.contains("--layout-seed must be 0 or more, got -1"), neg);
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -27,24 +25,14 @@ class ThreadCountsTest {
 
     @Test
     void malformedThreadsFlagIsAClearUsageError() {
-        StringWriter err = new StringWriter();
-        CommandLine cl = GillabCommand.commandLine();
-        cl.setErr(new PrintWriter(err));
-        int rc = cl.execute("run", "--threads", "1,zwei");
-        assertEquals(2, rc);
-        assertTrue(err.toString().contains("'1,zwei' is not a thread count list"), err.toString());
+        String err = UsageErrors.of("run", "--threads", "1,zwei");
+        assertTrue(err.contains("'1,zwei' is not a thread count list"), err);
     }
 
     @Test
     void unknownRuntimeNamesTheValidChoices() {
-        StringWriter err = new StringWriter();
-        CommandLine cl = GillabCommand.commandLine();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        int rc = cl.execute("run", "--runtimes", "ironpython", "--out", System.getProperty("java.io.tmpdir")
+        String err = UsageErrors.of("run", "--runtimes", "ironpython", "--out", System.getProperty("java.io.tmpdir")
                 + "/gillab-unknown-runtime");
-        assertEquals(2, rc);
-        assertTrue(err.toString().contains("unknown runtime 'ironpython'; valid runtimes: jython, graalpy"),
-                err.toString());
+        assertTrue(err.contains("unknown runtime 'ironpython'; valid runtimes: jython, graalpy"), err);
     }
 }
