@@ -448,6 +448,12 @@ CPU_CLOCK, CPU_CLOCK_NAME = _choose_cpu_clock()
 JIT_WAIT_DEFAULT = 3.0
 
 
+# A wait this short is one look (io.gillab.worker.JitQuiet.WINDOW_MILLIS):
+# what a warm-up sample gets.  Warm-ups are not measured, and compiling is
+# what they are for; the look still records whether compilers were busy.
+JIT_LOOK_ONLY = 1e-6
+
+
 def _choose_jit_quiet():
     """In a gillab worker JVM (Jython, GraalPy): a function max_seconds ->
     {"jit_wait_seconds": s, "jit_busy": b} that waits until the JVM's JIT
@@ -458,14 +464,16 @@ def _choose_jit_quiet():
             wait = _HOST.awaitQuietJit
         elif IS_JYTHON:
             from io.gillab.worker import JitQuiet  # noqa
-            wait = JitQuiet.awaitIdleJson
+            wait = JitQuiet.awaitIdleText
         else:
             return None
     except:  # noqa: E722  (not in a gillab worker JVM, or an older one)
         return None
 
     def jit_quiet(max_seconds):
-        return jit_fields(json.loads(str(wait(float(max_seconds)))))
+        # "SECONDS BUSY" (JitQuiet.Wait.text): no JSON parse on this path
+        seconds, busy = str(wait(float(max_seconds))).split()
+        return {"jit_wait_seconds": float(seconds), "jit_busy": busy == "1"}
 
     return jit_quiet
 
@@ -1088,24 +1096,36 @@ def split_size(total, threads):
     return [base + (1 if i < rest else 0) for i in range(threads)]
 
 
+def _held_lock():
+    lock = threading.Lock()
+    lock.acquire()
+    return lock
+
+
 class _Sample(object):
+    """What the threads of one sample share: per thread a lock it releases
+    once ready, one the main thread releases to start it, one it releases
+    when done.  Plain locks, not a Condition and an Event: on a JIT
+    (GraalPy) each line of Python run per sample is code the compiler
+    compiles sometime, maybe while later samples wait for it, and
+    threading's Condition and Event are many lines."""
+
     def __init__(self, n):
-        self.cond = threading.Condition()
-        self.ready = 0
-        self.go = threading.Event()
+        self.ready = [_held_lock() for _ in range(n)]
+        self.go = [_held_lock() for _ in range(n)]
+        self.done = [_held_lock() for _ in range(n)]
         self.results = [None] * n
         self.errors = [None] * n
 
 
 def _worker(state, index, fn, size):
-    with state.cond:
-        state.ready += 1
-        state.cond.notify_all()
-    state.go.wait()
+    state.ready[index].release()
+    state.go[index].acquire()
     try:
         state.results[index] = fn(size)
     except:  # noqa: E722  (Java exceptions on Jython, SystemExit, ...)
         state.errors[index] = sys.exc_info()
+    state.done[index].release()
 
 
 def _await_quiet_jit(jit_wait):
@@ -1152,18 +1172,21 @@ def timed_sample(fn, sizes, jit_wait=0, on_main=False):
         threads.append(t)
     for t in threads:
         t.start()
-    with state.cond:
-        while state.ready < n:
-            state.cond.wait()
+    for lock in state.ready:
+        lock.acquire()
     jit = _await_quiet_jit(jit_wait)
     c0 = CPU_CLOCK() if CPU_CLOCK else None
     t0 = CLOCK()
-    state.go.set()
-    for t in threads:
-        t.join()
+    for lock in state.go:
+        lock.release()
+    for lock in state.done:
+        lock.acquire()
     t1 = CLOCK()
     c1 = CPU_CLOCK() if CPU_CLOCK else None
     cpu = (c1 - c0) if CPU_CLOCK else None
+    # the threads have done their work; their exit is not timed
+    for t in threads:
+        t.join()
     return t1 - t0, cpu, state.results, state.errors, jit
 
 
@@ -1434,6 +1457,7 @@ def _run_rounds(name, module, path, args, executor, size, first, count,
     # where a 1-thread sample ran: only run() workloads in threads mode
     # choose; measure() runs on the main thread and starts its own threads
     tags_thread = executor is None and getattr(module, "measure", None) is None
+    jit_wait = min(args.jit_wait, JIT_LOOK_ONLY) if warmup else args.jit_wait
     for r in range(first, first + count):
         if warmup and layout is not None:
             order = layout.warmup_order(counts, r)
@@ -1443,7 +1467,7 @@ def _run_rounds(name, module, path, args, executor, size, first, count,
             index = r * len(counts) + i
             seconds, cpu, metrics, jit = _one_sample(
                 name, module, path, size, threads, index, args.scaling,
-                executor, args.jit_wait, on_main)
+                executor, jit_wait, on_main)
             fields = [
                 ("workload", name),
                 ("threads", threads),

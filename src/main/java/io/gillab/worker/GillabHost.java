@@ -85,11 +85,11 @@ public final class GillabHost {
 
     /**
      * Waits until the JIT compilers are idle, at most {@code maxSeconds} (see {@link JitQuiet}); the driver
-     * calls it before each timed sample. Returns {@code {"jit_wait_seconds":..,"jit_busy":..}}.
+     * calls it before each timed sample. Returns {@code "SECONDS BUSY"} ({@link JitQuiet.Wait#text()}).
      */
     @HostAccess.Export
     public String awaitQuietJit(double maxSeconds) {
-        return JitQuiet.awaitIdleJson(maxSeconds);
+        return JitQuiet.awaitIdleText(maxSeconds);
     }
 
     @HostAccess.Export

@@ -36,9 +36,13 @@ public final class JitQuiet {
 
     /** How long the wait took, and whether the compilers were idle at its end (false: the limit ran out). */
     public record Wait(double seconds, boolean quiet) {
-        /** {@code {"jit_wait_seconds":..,"jit_busy":..}}: what the driver reads and puts in the sample. */
-        public String json() {
-            return String.format(Locale.ROOT, "{\"jit_wait_seconds\":%.6f,\"jit_busy\":%s}", seconds, !quiet);
+        /**
+         * {@code "SECONDS BUSY"} (e.g. {@code "0.030000 0"}, busy 1 when the limit ran out): what the driver reads
+         * before each sample. Plain text, not JSON: on GraalPy every line of Python the driver runs per sample is
+         * code the JIT compiles sometime, and a JSON parse is many lines.
+         */
+        public String text() {
+            return String.format(Locale.ROOT, "%.6f %d", seconds, quiet ? 0 : 1);
         }
     }
 
@@ -51,9 +55,9 @@ public final class JitQuiet {
         this.tasks = tasks;
     }
 
-    /** For the driver on Jython ({@code from io.gillab.worker import JitQuiet}): {@link Wait#json()}. */
-    public static String awaitIdleJson(double maxSeconds) {
-        return awaitIdle(maxSeconds).json();
+    /** For the driver on Jython ({@code from io.gillab.worker import JitQuiet}): {@link Wait#text()}. */
+    public static String awaitIdleText(double maxSeconds) {
+        return awaitIdle(maxSeconds).text();
     }
 
     /** Waits until this JVM's JIT compilers are idle, or {@code maxSeconds} (0: one look) have passed. */

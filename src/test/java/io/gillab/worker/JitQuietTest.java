@@ -52,9 +52,9 @@ class JitQuietTest {
     }
 
     @Test
-    void theDriverReadsJson() {
-        assertEquals("{\"jit_wait_seconds\":0.250000,\"jit_busy\":true}", new JitQuiet.Wait(0.25, false).json());
-        assertEquals("{\"jit_wait_seconds\":0.030000,\"jit_busy\":false}", new JitQuiet.Wait(0.03, true).json());
+    void theDriverReadsPlainText() {
+        assertEquals("0.250000 1", new JitQuiet.Wait(0.25, false).text());
+        assertEquals("0.030000 0", new JitQuiet.Wait(0.03, true).text());
     }
 
     @Test
