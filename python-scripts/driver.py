@@ -234,12 +234,16 @@ timeit.default_timer.  One sample with N threads (N = 1 takes the same path,
 unless --one-thread-on main: then run() is called on the driver's thread
 between t0 and t1, after gc.collect() and the JIT wait):
 with strong scaling the total size S is split, thread i getting S // N plus 1
-for the first S % N threads (weak scaling: every thread gets S); the N threads are created and started, each announces that it
-is ready and waits on one threading.Event; when all N are ready the driver
-reads t0, sets the event, joins every thread and reads t1; seconds = t1 - t0.
-gc.collect() runs before each sample, outside the timed interval; in a
-gillab worker JVM so does the wait for idle JIT compilers (--jit-wait),
-after the N threads are ready and before t0.  After a
+for the first S % N threads (weak scaling: every thread gets S); the N threads are created and started, each releases a lock
+to say it is ready and waits on a lock of its own; when all N are ready the
+driver reads t0, releases them, waits until each has released its "done"
+lock and reads t1; seconds = t1 - t0 (the threads' exit is joined after t1).
+gc.collect() runs before each measured sample, outside the timed interval;
+in a gillab worker JVM so does the wait for idle JIT compilers (--jit-wait),
+after the N threads are ready and before t0.  Warm-up samples skip both:
+they are not measured, and compiling is what they are for (on GraalPy one
+gc.collect() costs 0.2-0.4 s, a full GC); a one-look JIT check still
+records whether compilers were busy.  After a
 sample, check(size_i, result_i) is called for every thread i if the module
 defines check; then the sample record is written.
 
@@ -1203,20 +1207,22 @@ def split_sizes(size, threads, scaling):
 
 
 def _one_sample(name, module, path, size, threads, index, scaling="strong",
-                executor=None, jit_wait=0, on_main=False):
+                executor=None, jit_wait=0, on_main=False, collect=True):
     """Run one sample of run() on threads threads (or, with an executor,
     on that many workers of another mode); check its result.  With jit_wait
     the timed interval starts once the JIT compilers are idle (at most
     jit_wait seconds, see --jit-wait).  With on_main a 1-thread sample runs
-    on the calling thread (--one-thread-on main).
+    on the calling thread (--one-thread-on main).  With collect,
+    gc.collect() first (not for warm-ups).
 
     Returns (seconds, cpu_seconds or None, metrics or None, jit or None).
     """
     if getattr(module, "measure", None) is not None:
         return _one_measured_sample(module, path, size, threads, index,
-                                    jit_wait)
+                                    jit_wait, collect)
     sizes = split_sizes(size, threads, scaling)
-    gc.collect()
+    if collect:
+        gc.collect()
     if executor is not None:
         return _one_mode_sample(executor, path, sizes, index, jit_wait)
     with _Redirect():
@@ -1291,11 +1297,13 @@ def _measurement(result):
     return float(seconds), metrics
 
 
-def _one_measured_sample(module, path, size, threads, index, jit_wait=0):
+def _one_measured_sample(module, path, size, threads, index, jit_wait=0,
+                         collect=True):
     """One call of measure(size, threads) on the main thread (the module
     starts its own threads).  An AssertionError from measure() is a failed
     check; any other exception a failed run."""
-    gc.collect()
+    if collect:
+        gc.collect()
     jit = _await_quiet_jit(jit_wait)
     c0 = CPU_CLOCK() if CPU_CLOCK else None
     try:
@@ -1457,6 +1465,8 @@ def _run_rounds(name, module, path, args, executor, size, first, count,
     # where a 1-thread sample ran: only run() workloads in threads mode
     # choose; measure() runs on the main thread and starts its own threads
     tags_thread = executor is None and getattr(module, "measure", None) is None
+    # warm-ups are not measured: no wait for idle compilers (one look) and
+    # no gc.collect() first (see "One sample" in the module docstring)
     jit_wait = min(args.jit_wait, JIT_LOOK_ONLY) if warmup else args.jit_wait
     for r in range(first, first + count):
         if warmup and layout is not None:
@@ -1467,7 +1477,7 @@ def _run_rounds(name, module, path, args, executor, size, first, count,
             index = r * len(counts) + i
             seconds, cpu, metrics, jit = _one_sample(
                 name, module, path, size, threads, index, args.scaling,
-                executor, jit_wait, on_main)
+                executor, jit_wait, on_main, collect=not warmup)
             fields = [
                 ("workload", name),
                 ("threads", threads),

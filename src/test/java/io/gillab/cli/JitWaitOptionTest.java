@@ -48,4 +48,26 @@ class JitWaitOptionTest {
                 .readTree(run.toFile()).path("options").path("measurement").path("jit_wait_seconds");
         assertTrue(recorded.isNumber() && recorded.asDouble() == 0.0, () -> "recorded: " + recorded);
     }
+
+    /**
+     * Warm-up samples are not measured: they get one look at the compilers (recorded, busy or not), not a
+     * wait of up to --jit-wait seconds, so compiling goes on while they run; measured samples still wait.
+     */
+    @Test
+    void warmUpsLookMeasuredSamplesWait() throws Exception {
+        Availability a = RunFixture.availability("jython");
+        assumeTrue(a.available(), () -> "jython not available: " + a.reason());
+        Path out = Files.createTempDirectory("gillab-jit-look-");
+        Presets.Measurement m = new Presets.Measurement("quick", 1, 2, 2, 100_000L, 0.2, "strong", 3.0);
+        RunOptions o = new RunOptions(List.of("jython"), List.of("countdown"), List.of(1, 2), m,
+                Duration.ofMinutes(3), out, "python3", List.of(), io.gillab.runtime.container.ContainerLimits.defaults(),
+                "test", false);
+        TrialResult r = RunFixture.run(o).results().get(0);
+        assertEquals(TrialResult.Status.ok, r.status(), r::message);
+        assertTrue(r.samples().stream().allMatch(s -> s.jitWaitSeconds() != null && s.jitBusy() != null),
+                () -> "every sample records its JIT check: " + r.samples());
+        // a look is one 30 ms window (JitQuiet.WINDOW_MILLIS); 0.5 s leaves room for a loaded machine
+        assertTrue(r.samples().stream().filter(s -> s.warmup()).allMatch(s -> s.jitWaitSeconds() < 0.5),
+                () -> "warm-ups waited: " + r.samples());
+    }
 }
