@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gillab.runtime.Availability;
 import io.gillab.trial.Presets;
-import io.gillab.trial.Run;
 import io.gillab.trial.RunFixture;
 import io.gillab.trial.RunOptions;
 import io.gillab.trial.TrialResult;
@@ -29,15 +28,8 @@ class JitWaitOptionTest {
 
     @Test
     void zeroMeansTheSamplesDoNotWait() throws Exception {
-        Availability a = RunFixture.availability("jython");
-        assumeTrue(a.available(), () -> "jython not available: " + a.reason());
         Path out = Files.createTempDirectory("gillab-jit-wait-");
-        Presets.Measurement none = new Presets.Measurement("quick", 1, 2, 1, 100_000L, 0.2, "strong", 0);
-        RunOptions o = new RunOptions(List.of("jython"), List.of("countdown"), List.of(1, 2), none,
-                Duration.ofMinutes(3), out, "python3", List.of(), io.gillab.runtime.container.ContainerLimits.defaults(),
-                "test", false);
-        Run.Outcome outcome = RunFixture.run(o);
-        TrialResult r = outcome.results().get(0);
+        TrialResult r = jythonCountdown(out, 1, 0);
         assertEquals(TrialResult.Status.ok, r.status(), r::message);
         assertEquals(6, r.samples().size());
         assertTrue(r.samples().stream().allMatch(s -> s.jitWaitSeconds() == null && s.jitBusy() == null),
@@ -55,19 +47,23 @@ class JitWaitOptionTest {
      */
     @Test
     void warmUpsLookMeasuredSamplesWait() throws Exception {
-        Availability a = RunFixture.availability("jython");
-        assumeTrue(a.available(), () -> "jython not available: " + a.reason());
-        Path out = Files.createTempDirectory("gillab-jit-look-");
-        Presets.Measurement m = new Presets.Measurement("quick", 1, 2, 2, 100_000L, 0.2, "strong", 3.0);
-        RunOptions o = new RunOptions(List.of("jython"), List.of("countdown"), List.of(1, 2), m,
-                Duration.ofMinutes(3), out, "python3", List.of(), io.gillab.runtime.container.ContainerLimits.defaults(),
-                "test", false);
-        TrialResult r = RunFixture.run(o).results().get(0);
+        TrialResult r = jythonCountdown(Files.createTempDirectory("gillab-jit-look-"), 2, 3.0);
         assertEquals(TrialResult.Status.ok, r.status(), r::message);
         assertTrue(r.samples().stream().allMatch(s -> s.jitWaitSeconds() != null && s.jitBusy() != null),
                 () -> "every sample records its JIT check: " + r.samples());
         // a look is one 30 ms window (JitQuiet.WINDOW_MILLIS); 0.5 s leaves room for a loaded machine
         assertTrue(r.samples().stream().filter(s -> s.warmup()).allMatch(s -> s.jitWaitSeconds() < 0.5),
                 () -> "warm-ups waited: " + r.samples());
+    }
+
+    /** Countdown on Jython at 1 and 2 threads: one process, 2 measured rounds after {@code warmups}. */
+    private static TrialResult jythonCountdown(Path out, int warmups, double jitWait) throws Exception {
+        Availability a = RunFixture.availability("jython");
+        assumeTrue(a.available(), () -> "jython not available: " + a.reason());
+        Presets.Measurement m = new Presets.Measurement("quick", 1, 2, warmups, 100_000L, 0.2, "strong", jitWait);
+        RunOptions o = new RunOptions(List.of("jython"), List.of("countdown"), List.of(1, 2), m,
+                Duration.ofMinutes(3), out, "python3", List.of(), io.gillab.runtime.container.ContainerLimits.defaults(),
+                "test", false);
+        return RunFixture.run(o).results().get(0);
     }
 }
