@@ -28,14 +28,14 @@ class JitWaitOptionTest {
 
     @Test
     void zeroMeansTheSamplesDoNotWait() throws Exception {
-        Path out = Files.createTempDirectory("gillab-jit-wait-");
-        TrialResult r = jythonCountdown(out, 1, 0);
+        RunOptions o = jythonCountdown(1, 0);
+        TrialResult r = RunFixture.run(o).results().get(0);
         assertEquals(TrialResult.Status.ok, r.status(), r::message);
         assertEquals(6, r.samples().size());
         assertTrue(r.samples().stream().allMatch(s -> s.jitWaitSeconds() == null && s.jitBusy() == null),
                 () -> "samples " + r.samples());
         // the run records the setting, so merge can refuse runs that waited differently
-        Path run = Files.list(out).filter(p -> p.getFileName().toString().startsWith("run-")).findFirst().orElseThrow();
+        Path run = Files.list(o.outDir()).filter(p -> p.getFileName().toString().startsWith("run-")).findFirst().orElseThrow();
         com.fasterxml.jackson.databind.JsonNode recorded = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(run.toFile()).path("options").path("measurement").path("jit_wait_seconds");
         assertTrue(recorded.isNumber() && recorded.asDouble() == 0.0, () -> "recorded: " + recorded);
@@ -47,7 +47,7 @@ class JitWaitOptionTest {
      */
     @Test
     void warmUpsLookMeasuredSamplesWait() throws Exception {
-        TrialResult r = jythonCountdown(Files.createTempDirectory("gillab-jit-look-"), 2, 3.0);
+        TrialResult r = RunFixture.run(jythonCountdown(2, 3.0)).results().get(0);
         assertEquals(TrialResult.Status.ok, r.status(), r::message);
         assertTrue(r.samples().stream().allMatch(s -> s.jitWaitSeconds() != null && s.jitBusy() != null),
                 () -> "every sample records its JIT check: " + r.samples());
@@ -57,13 +57,10 @@ class JitWaitOptionTest {
     }
 
     /** Countdown on Jython at 1 and 2 threads: one process, 2 measured rounds after {@code warmups}. */
-    private static TrialResult jythonCountdown(Path out, int warmups, double jitWait) throws Exception {
+    private static RunOptions jythonCountdown(int warmups, double jitWait) throws Exception {
         Availability a = RunFixture.availability("jython");
         assumeTrue(a.available(), () -> "jython not available: " + a.reason());
         Presets.Measurement m = new Presets.Measurement("quick", 1, 2, warmups, 100_000L, 0.2, "strong", jitWait);
-        RunOptions o = new RunOptions(List.of("jython"), List.of("countdown"), List.of(1, 2), m,
-                Duration.ofMinutes(3), out, "python3", List.of(), io.gillab.runtime.container.ContainerLimits.defaults(),
-                "test", false);
-        return RunFixture.run(o).results().get(0);
+        return RunFixture.options(List.of("jython"), List.of("countdown"), List.of(1, 2), m, Duration.ofMinutes(3));
     }
 }

@@ -37,11 +37,10 @@ class LayoutOptionTest {
     void eachForkRecordsItsLayoutAndTheMainThreadTimesOneThreadSamples() throws Exception {
         Availability a = RunFixture.availability("cpython-local");
         assumeTrue(a.available(), () -> "cpython-local not available: " + a.reason());
-        Path out = Files.createTempDirectory("gillab-layout-");
         Presets.Measurement m = new Presets.Measurement("quick", 3, 2, 2, 20_000L, 0.2, "strong", 0, "main");
-        RunOptions o = new RunOptions(List.of("cpython-local"), List.of("countdown"), List.of(1, 2), m,
-                Duration.ofMinutes(2), out, "python3", List.of(), io.gillab.runtime.container.ContainerLimits.defaults(),
-                "test", false, null, null, 99L);
+        RunOptions o = RunFixture.options(List.of("cpython-local"), List.of("countdown"), List.of(1, 2), m,
+                Duration.ofMinutes(2)).withLayoutSeed(99L);
+        Path out = o.outDir();
         TrialResult r = RunFixture.run(o).results().get(0);
         assertEquals(TrialResult.Status.ok, r.status(), r::message);
         assertEquals("main", r.oneThreadOn());
@@ -89,11 +88,10 @@ class LayoutOptionTest {
     void withoutASeedTheRunDrawsOneAndWorkerIsTheDefault() throws Exception {
         Availability a = RunFixture.availability("cpython-local");
         assumeTrue(a.available(), () -> "cpython-local not available: " + a.reason());
-        Path out = Files.createTempDirectory("gillab-layout-");
         Presets.Measurement m = new Presets.Measurement("quick", 2, 1, 1, 20_000L, 0.2, "strong", 0);
-        RunOptions o = new RunOptions(List.of("cpython-local"), List.of("countdown"), List.of(1, 2), m,
-                Duration.ofMinutes(2), out, "python3", List.of(), io.gillab.runtime.container.ContainerLimits.defaults(),
-                "test", false);
+        RunOptions o = RunFixture.options(List.of("cpython-local"), List.of("countdown"), List.of(1, 2), m,
+                Duration.ofMinutes(2));
+        Path out = o.outDir();
         TrialResult r = RunFixture.run(o).results().get(0);
         assertEquals(TrialResult.Status.ok, r.status(), r::message);
         assertEquals("worker", r.oneThreadOn());

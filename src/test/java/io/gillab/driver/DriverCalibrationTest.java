@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gillab.runtime.ProcessOutput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,8 +34,7 @@ class DriverCalibrationTest {
     @ValueSource(strings = {"python3", LocalDriver.PY27})
     void warmupsRunAgainAtTheSizeTheRecalibrationPicks(String python) throws IOException {
         LocalDriver.assumeInstalled(python);
-        Path dir = Files.createTempDirectory("gillab-calibration-");
-        Files.writeString(dir.resolve("jitlike.py"), JIT_LIKE);
+        Path dir = LocalDriver.workloadDir("jitlike", JIT_LIKE);
         ProcessOutput out = LocalDriver.run(python, "run", "jitlike", "--threads", "1", "--warmups", "2",
                 "--samples", "3", "--min-time", "0.05", "--path", dir.toString());
         DriverOutput d = DriverOutput.parse(out.stdoutLines());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gillab.runtime.ProcessOutput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +44,7 @@ class DriverLayoutTest {
     @ValueSource(strings = {"python3", LocalDriver.PY27})
     void oneThreadSamplesRunOnTheThreadAsked(String python) throws IOException {
         LocalDriver.assumeInstalled(python);
-        Path dir = Files.createTempDirectory("gillab-which-thread-");
-        Files.writeString(dir.resolve("whichthread.py"), WHICH_THREAD);
+        Path dir = LocalDriver.workloadDir("whichthread", WHICH_THREAD);
         for (String on : List.of("main", "worker")) {
             ProcessOutput out = LocalDriver.run(python, "run", "whichthread", "--threads", "1,2", "--warmups", "1",
                     "--samples", "2", "--size", "2", "--one-thread-on", on, "--path", dir.toString());

@@ -33,6 +33,13 @@ public final class LocalDriver {
         assumeTrue(!exe.contains("/") || Files.isExecutable(Path.of(exe)), () -> exe + " is not installed here");
     }
 
+    /** A new temporary directory holding {@code NAME.py} with that source: a search path ({@code --path}). */
+    public static Path workloadDir(String name, String source) throws IOException {
+        Path dir = Files.createTempDirectory("gillab-" + name + "-");
+        Files.writeString(dir.resolve(name + ".py"), source);
+        return dir;
+    }
+
     /** Runs {@code driver.py args...} on that interpreter (90 s at most). */
     public static ProcessOutput run(String name, String... args) throws IOException {
         return run(name, Map.of(), args);

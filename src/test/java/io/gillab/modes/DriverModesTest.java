@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gillab.driver.DriverOutput;
 import io.gillab.driver.LocalDriver;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,8 +42,7 @@ class DriverModesTest {
 
     @Test
     void processesModeReportsAWorkersFailedCheckWithItsWorker() throws IOException {
-        Path dir = Files.createTempDirectory("gillab-modes-");
-        Files.writeString(dir.resolve("wrong.py"), """
+        Path dir = LocalDriver.workloadDir("wrong", """
                 KIND = "cpu"
                 DESCRIPTION = "gives a wrong answer on its second worker"
                 PREDICTION = "none"

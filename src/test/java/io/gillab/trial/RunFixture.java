@@ -60,8 +60,14 @@ public final class RunFixture {
     /** A quick-preset run (one process per trial), as the suite measures. */
     public static RunOptions options(List<String> runtimes, List<String> names, List<Integer> threads, int samples,
             double minSeconds, Duration timeout) throws IOException {
+        return options(runtimes, names, threads,
+                new Presets.Measurement("quick", 1, samples, null, null, minSeconds, "strong"), timeout);
+    }
+
+    /** A run measured as {@code m}, into a new temporary directory ({@link RunOptions#outDir()}). */
+    public static RunOptions options(List<String> runtimes, List<String> names, List<Integer> threads,
+            Presets.Measurement m, Duration timeout) throws IOException {
         Path out = Files.createTempDirectory("gillab-test-");
-        Presets.Measurement m = new Presets.Measurement("quick", 1, samples, null, null, minSeconds, "strong");
         return new RunOptions(runtimes, names, threads, m, timeout, out, "python3", List.of(fixtures()),
                 io.gillab.runtime.container.ContainerLimits.defaults(), "test", false);
     }

@@ -18,12 +18,10 @@ import org.junit.jupiter.api.Test;
 class TargetCiTest {
 
     private static TrialResult run(Presets.Target target) throws IOException {
-        RunOptions o = RunFixture.options(List.of("cpython-local"), List.of("sleep"), List.of(1), 5, 0.05,
+        Presets.Measurement m = new Presets.Measurement("quick", 1, 5, null, null, 0.05, "strong").withTarget(target);
+        RunOptions o = RunFixture.options(List.of("cpython-local"), List.of("sleep"), List.of(1), m,
                 Duration.ofMinutes(2));
-        Presets.Measurement m = o.measurement().withTarget(target);
-        RunOptions withTarget = new RunOptions(o.runtimes(), o.names(), o.threads(), m, o.timeout(), o.outDir(),
-                o.localPython(), o.searchPaths(), o.limits(), o.commandLine(), false);
-        TrialResult r = RunFixture.run(withTarget).results().get(0);
+        TrialResult r = RunFixture.run(o).results().get(0);
         assertEquals(TrialResult.Status.ok, r.status(), r::message);
         return r;
     }
