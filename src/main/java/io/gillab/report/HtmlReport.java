@@ -257,9 +257,7 @@ final class HtmlReport {
             return;
         }
         out.append("<section id=\"variance\">\n<h2>Where the variance is</h2>\n")
-                .append("<p>Between processes (forks) or within them, and the forks a narrower interval would take ")
-                .append("(Kalibera and Jones, ISMM 2013). Every interval in this report resamples processes, then ")
-                .append("samples within each; speedups come from rounds paired in time.</p>\n");
+                .append("<p>").append(Html.esc(ReportTables.VARIANCE_EXPLAINED)).append("</p>\n");
         Html.table(out, t, "variance-table");
         out.append("</section>\n");
     }

@@ -127,9 +127,7 @@ final class MarkdownReport {
         if (t.isEmpty()) {
             return;
         }
-        out.append("## Where the variance is\n\n")
-                .append("Between processes (forks) or within them, and the forks a narrower interval would take ")
-                .append("(Kalibera and Jones, ISMM 2013). When rounds do not help, only more forks narrow it.\n\n");
+        out.append("## Where the variance is\n\n").append(ReportTables.VARIANCE_EXPLAINED).append("\n\n");
         table(t);
     }
 

@@ -26,6 +26,12 @@ final class ReportTables {
         }
     }
 
+    /** What the variance table shows, under its heading in every report format. */
+    static final String VARIANCE_EXPLAINED = "Between processes (forks) or within them, and the forks a narrower "
+            + "interval would take (Kalibera and Jones, ISMM 2013). When rounds do not help, only more forks narrow "
+            + "it. Every interval in this report resamples processes, then samples within each; speedups come from "
+            + "rounds paired in time.";
+
     /**
      * Where each trial's variance lies (between forks or within them, per thread count) and the run plan it
      * implies: forks for a ±5% and a ±2% interval at the same rounds per fork. Trials of one fork have no
