@@ -17,7 +17,7 @@ import java.util.Map;
  * the I/O thread without the scope's cause: runnable threads sharing the cores, the scheduler, the load
  * of the machine. Inside the scope the ratio has that factor and the cause's on top; taking the two as
  * factors, the runtime's ratio over the control's is the cause's share (the GIL's share). Only a control
- * from the same run counts, as load and machine change between runs. It is a ratio of medians, a point
+ * from the same run counts, as load and machine change between runs. It is a ratio of two ratios, a point
  * estimate without an interval, and the control is another implementation (its CPU-bound thread runs
  * at its own speed).
  *

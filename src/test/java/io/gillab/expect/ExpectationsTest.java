@@ -258,6 +258,30 @@ class ExpectationsTest {
         assertTrue(e6.getMessage().startsWith("t.yaml"), e6.getMessage());
     }
 
+    /**
+     * The convoy's ratio compares each side's least disturbed sample. The samples are those of a CI run
+     * where two of three baselines (0 threads) were disturbed: their median made 35 ms look like 8.7x.
+     */
+    @Test
+    void theConvoyRatioIsOfTheLeastDisturbedSamples() {
+        double[] k0 = {0.000242, 0.004020, 0.004106};
+        double[] k1 = {0.0413, 0.0350, 0.0328};
+        List<Sample> samples = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            samples.add(new Sample(2 * k, false, 0.4, 0, 2000, null, Map.of("latency_p99", k0[k]), 0));
+            samples.add(new Sample(2 * k + 1, false, 1.5, 1, 2000, null, Map.of("latency_p99", k1[k]), 0));
+        }
+        samples.add(new Sample(6, true, 0.4, 0, 2000, null, Map.of("latency_p99", 0.0001), 0)); // warm-up: not read
+        TrialResult convoy = new TrialResult(1, "r", "cpython:3.13/convoy", "cpython:3.13", "convoy", "mixed",
+                List.of(0, 1, 2), 2000L, 0, "strong", "threads", TrialResult.Status.ok, null, null, 1.0, 0, null,
+                json("{\"cpu_count\": 2}"), null, null, samples, 1, null, List.of(), 0L, List.of(), null);
+        Verdict v = find(Expectations.load().judge(List.of(convoy)), "convoy_p99_ratio_1_cpu_thread", "cpython:3.13");
+        assertEquals(Verdict.Outcome.MATCH, v.outcome(), v.detail());
+        assertEquals(String.format(java.util.Locale.ROOT, "%.2fx", 0.0328 / 0.000242), v.observed());
+        assertTrue(v.detail().startsWith("smallest latency_p99 32.8 ms at 1 threads / smallest 0.242 ms at 0 threads = 135.54x"),
+                v.detail());
+    }
+
     private static Verdict find(List<Verdict> vs, String check, String runtime) {
         return vs.stream().filter(v -> v.check().equals(check) && v.runtime().equals(runtime)).findFirst()
                 .orElseThrow(() -> new AssertionError("no verdict " + check + "[" + runtime + "] in " + vs));
