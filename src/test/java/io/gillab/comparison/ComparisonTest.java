@@ -11,7 +11,6 @@ import io.gillab.report.ReportInput;
 import io.gillab.report.Reports;
 import io.gillab.results.ResultSet;
 import io.gillab.results.ResultsFile;
-import io.gillab.runtime.GillabHome;
 import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,22 +52,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComparisonTest {
     private static final Expectations TABLE = Expectations.load();
-    private static SuiteRuntimes runtimes;
 
     private static final AtomicInteger PASSED = new AtomicInteger();
     private static final AtomicInteger FAILED = new AtomicInteger();
     private static final Map<String, Integer> SKIPPED = new TreeMap<>();
 
-    private static synchronized SuiteRuntimes runtimes() {
-        if (runtimes == null) {
-            runtimes = SuiteRuntimes.detect(GillabHome.locate());
-            System.out.println("[gillab-suite] runtimes: " + runtimes.selection());
-            for (SuiteRuntimes.Entry e : runtimes.entries()) {
-                System.out.println("[gillab-suite]   " + e.id() + (e.available() ? "" : ": NOT AVAILABLE - " + e.unavailable()));
-            }
-            runtimes.notes().forEach(n -> System.out.println("[gillab-suite]   " + n));
-        }
-        return runtimes;
+    private static SuiteRuntimes runtimes() {
+        return SuiteRun.runtimes();
     }
 
     @TestFactory

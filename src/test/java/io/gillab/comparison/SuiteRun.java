@@ -17,16 +17,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The trials of the comparison suite: run once per runtime and kind (probes, workloads) with the quick
  * preset, as {@code ./gillab run --quick} would, into {@code target/gillab-suite/} (one results.jsonl,
- * one run-*.json per run), and shared by every test that judges them.
+ * one run-*.json per run), and shared by every test that judges them: {@link ComparisonTest}, and other
+ * test classes through {@link #probe} (Surefire runs every class in one JVM, so a runtime's probes run
+ * once per {@code mvn verify}, not once per class).
  */
-final class SuiteRun {
+public final class SuiteRun {
     /** The probes the suite runs: every built-in one. */
-    static final List<String> PROBES = List.of("refcount", "finalization", "memory_reclaim", "races", "runtime_facts");
+    public static final List<String> PROBES = List.of("refcount", "finalization", "memory_reclaim", "races", "runtime_facts");
     /**
      * The workloads the suite measures, chosen for the CI budget: CPU-bound countdown (the seed's
      * claim) and fib, I/O-bound sleep, the convoy. The rest of the catalogue stays in the table and is
@@ -41,6 +44,7 @@ final class SuiteRun {
 
     private static final Map<String, List<TrialResult>> CACHE = new LinkedHashMap<>();
     private static boolean cleaned;
+    private static SuiteRuntimes runtimes;
 
     private SuiteRun() {
     }
@@ -70,6 +74,41 @@ final class SuiteRun {
 
     static List<String> subjects(Kind kind) {
         return kind == Kind.BEHAVIOUR ? PROBES : workloads();
+    }
+
+    /** The runtimes the suite measures here (detected once, printed once). */
+    static synchronized SuiteRuntimes runtimes() {
+        if (runtimes == null) {
+            runtimes = SuiteRuntimes.detect(GillabHome.locate());
+            System.out.println("[gillab-suite] runtimes: " + runtimes.selection());
+            for (SuiteRuntimes.Entry e : runtimes.entries()) {
+                System.out.println("[gillab-suite]   " + e.id() + (e.available() ? "" : ": NOT AVAILABLE - " + e.unavailable()));
+            }
+            runtimes.notes().forEach(n -> System.out.println("[gillab-suite]   " + n));
+        }
+        return runtimes;
+    }
+
+    /**
+     * The suite's trial of a probe on a runtime, when the suite measures that runtime here (it is selected
+     * and available); empty otherwise, and the caller runs the probe itself. The trial is the one the
+     * comparison tests judge: the same quick preset, the same process.
+     */
+    public static Optional<TrialResult> probe(String runtime, String name) {
+        if (!PROBES.contains(name)) {
+            return Optional.empty();
+        }
+        SuiteRuntimes rts = runtimes();
+        Optional<SuiteRuntimes.Entry> entry = rts.entries().stream().filter(e -> e.id().equals(runtime)).findFirst();
+        if (entry.isEmpty() || !entry.get().available()) {
+            return Optional.empty();
+        }
+        // the same selection ComparisonTest asks for, so that both hit one cached run
+        List<String> sameKind = rts.entries().stream()
+                .filter(e -> e.container() == entry.get().container() && e.available())
+                .map(SuiteRuntimes.Entry::id).toList();
+        return results(Kind.BEHAVIOUR, sameKind).stream()
+                .filter(r -> r.runtime().equals(runtime) && r.name().equals(name)).findFirst();
     }
 
     /** The results for these runtimes (every one available), running the trials the first time. */
