@@ -1,7 +1,7 @@
 package io.gillab.cli;
 
 import io.gillab.runtime.GillabHome;
-import io.gillab.runtime.RuntimeRegistry;
+import io.gillab.runtime.registry.RuntimeRegistry;
 import io.gillab.runtime.container.ContainerLimits;
 import io.gillab.trial.Presets;
 import io.gillab.trial.Run;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import io.gillab.driver.DriverOutput;
-import io.gillab.report.ProbeAnswer;
+import io.gillab.results.ProbeAnswer;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.Stats;
 import io.gillab.stats.TrialAnalysis;

@@ -1,5 +1,6 @@
 package io.gillab.report;
 
+import io.gillab.results.ProbeAnswer;
 import io.gillab.expect.Verdict;
 import io.gillab.trial.TrialResult;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.gillab.report;
 
+import io.gillab.results.ProbeAnswer;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.TrialAnalysis;

@@ -1,6 +1,7 @@
 package io.gillab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.results.ProbeAnswer;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.Stats;

@@ -70,7 +70,7 @@ public final class GraalPyRuntime implements PythonRuntime {
     @Override
     public int defaultWarmups() {
         // Truffle compiles after many calls; the first multi-threaded rounds are slow too.
-        return jit ? 10 : 2;
+        return jit ? JIT_WARMUPS : 2;
     }
 
     @Override

@@ -20,6 +20,13 @@ public interface PythonRuntime {
         return false;
     }
 
+    /**
+     * Warm-up rounds by default on a runtime with a tracing or partial-evaluation JIT (PyPy, GraalPy):
+     * PyPy traces hot loops after ~1000 iterations, then compiles; GraalPy's Truffle compiles hot code in
+     * the background.
+     */
+    int JIT_WARMUPS = 10;
+
     /** Warm-up samples the driver discards by default on this runtime (more for JIT runtimes). */
     int defaultWarmups();
 

@@ -7,7 +7,7 @@ import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.JythonRuntime;
 import io.gillab.runtime.LocalPythonRuntime;
 import io.gillab.runtime.PythonRuntime;
-import io.gillab.runtime.RuntimeRegistry;
+import io.gillab.runtime.registry.RuntimeRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.gillab.comparison;
 import io.gillab.runtime.Availability;
 import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.PythonRuntime;
-import io.gillab.runtime.RuntimeRegistry;
+import io.gillab.runtime.registry.RuntimeRegistry;
 import io.gillab.runtime.container.ContainerRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -32,7 +32,7 @@ class PyPyTest {
     @Test
     void pypyMeansEveryLocalPyPyImage() {
         ModesFixture.assumeAvailable(RUNTIME);
-        io.gillab.runtime.RuntimeRegistry.Resolution r = new io.gillab.runtime.RuntimeRegistry(
+        io.gillab.runtime.registry.RuntimeRegistry.Resolution r = new io.gillab.runtime.registry.RuntimeRegistry(
                 io.gillab.runtime.GillabHome.locate(), "python3").resolveAll(List.of("pypy"));
         assertTrue(r.runtimes().stream().anyMatch(x -> x.id().equals(RUNTIME)), () -> "resolved " + r.runtimes());
         assertTrue(r.runtimes().stream().allMatch(PythonRuntime::isJit));

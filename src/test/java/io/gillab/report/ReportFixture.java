@@ -2,6 +2,7 @@ package io.gillab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gillab.results.ProbeAnswer;
 import io.gillab.expect.Verdict;
 import io.gillab.results.ResultsFile;
 import io.gillab.trial.TrialResult;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gillab.results.ProbeAnswer;
 import io.gillab.expect.Verdict;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.TrialAnalysis;

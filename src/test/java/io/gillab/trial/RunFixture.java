@@ -3,7 +3,7 @@ package io.gillab.trial;
 import io.gillab.runtime.Availability;
 import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.PythonRuntime;
-import io.gillab.runtime.RuntimeRegistry;
+import io.gillab.runtime.registry.RuntimeRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -13,7 +13,7 @@ import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.LocalInterpreterRuntime;
 import io.gillab.runtime.PyenvDiscovery;
 import io.gillab.runtime.PythonRuntime;
-import io.gillab.runtime.RuntimeRegistry;
+import io.gillab.runtime.registry.RuntimeRegistry;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunFixture;
 import io.gillab.trial.TrialResult;

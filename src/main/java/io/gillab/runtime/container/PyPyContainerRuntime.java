@@ -1,7 +1,10 @@
-package io.gillab.runtime;
+package io.gillab.runtime.container;
 
-import io.gillab.runtime.container.ContainerLimits;
-import io.gillab.runtime.container.ContainerRuntime;
+import io.gillab.runtime.Availability;
+import io.gillab.runtime.DriverCall;
+import io.gillab.runtime.GillabHome;
+import io.gillab.runtime.ProcessOutput;
+import io.gillab.runtime.PythonRuntime;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -14,7 +17,7 @@ import java.time.Duration;
 public final class PyPyContainerRuntime implements PythonRuntime {
     public static final String REPOSITORY = "gillab/pypy";
     /** Warm-up rounds by default: PyPy's JIT traces hot loops after ~1000 iterations, then compiles. */
-    static final int WARMUPS = 10;
+    static final int WARMUPS = JIT_WARMUPS;
 
     private final ContainerRuntime container;
     private final String unavailable;

@@ -1,9 +1,18 @@
-package io.gillab.runtime;
+package io.gillab.runtime.registry;
 
+import io.gillab.runtime.GillabHome;
+import io.gillab.runtime.GraalPyRuntime;
+import io.gillab.runtime.JythonRuntime;
+import io.gillab.runtime.LocalInterpreterRuntime;
+import io.gillab.runtime.LocalPythonRuntime;
+import io.gillab.runtime.MissingRuntime;
+import io.gillab.runtime.PyenvDiscovery;
+import io.gillab.runtime.PythonRuntime;
 import io.gillab.runtime.container.ContainerImage;
 import io.gillab.runtime.container.ContainerLimits;
 import io.gillab.runtime.container.ContainerRuntime;
 import io.gillab.runtime.container.DockerEndpoint;
+import io.gillab.runtime.container.PyPyContainerRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.gillab.report;
+package io.gillab.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
