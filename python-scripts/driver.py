@@ -98,6 +98,10 @@ Command line
   --path DIR    repeatable; DIR, DIR/workloads and DIR/probes are searched for
                 NAME.py, in the order given, BEFORE the built-in workloads/
                 and probes/ folders next to this file.  The first match wins.
+                A module's folder is put first on sys.path before it loads,
+                so it can import a helper beside it (`import _helper` for
+                _helper.py; a file whose name starts with "_" is never a
+                workload).
   -h, --help    usage on stderr (stdout stays JSON only)
 
 For a probe, --threads/--samples/--warmups/--size/--scaling are accepted and

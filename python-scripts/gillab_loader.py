@@ -12,8 +12,13 @@ The workload / probe contract
 
 A module is a file NAME.py in a search folder.  It is compiled and executed
 into a fresh module object (named "gillab_module_NAME", so a workload can
-never shadow a standard module; its folder is not put on sys.path: use the
-standard library only).  The driver's own __future__ flags are not inherited.
+never shadow a standard module).  The driver's own __future__ flags are not
+inherited.  Its folder is put first on sys.path before it runs (as Python
+does for a script), so it can import a helper module beside it: `import
+_helper` for _helper.py.  Name helpers with a leading "_": such files are
+never taken for workloads, while any other NAME.py is, and one without KIND
+is reported as broken.  `from gillab_common import clock, ...` gives the
+driver's clock and a few helpers (the driver's folder is on sys.path too).
 It must define:
 
   KIND         one of "cpu", "io", "mixed" (workloads) or "probe"
@@ -241,7 +246,8 @@ def validate(module, path):
 
 
 def load_module(name, path):
-    """Compile and execute path into a fresh module; validate it.
+    """Compile and execute path into a fresh module, its folder first on
+    sys.path; validate it.
 
     Raises whatever the module raises (SyntaxError, ImportError, ...) or
     ContractError.
@@ -252,7 +258,15 @@ def load_module(name, path):
     module = types.ModuleType(modname)
     module.__file__ = path
     code = compile(source, path, "exec", 0, True)
+    folder = os.path.dirname(os.path.abspath(path))
+    if folder not in sys.path:
+        sys.path.insert(0, folder)  # as Python does for a script
     sys.modules[modname] = module
+    # Helpers it imports are not compiled into a user's folder (Jython
+    # writes NAME$py.class there; the local and container runtimes already
+    # run with PYTHONDONTWRITEBYTECODE).
+    write_bytecode = sys.dont_write_bytecode
+    sys.dont_write_bytecode = True
     try:
         exec(code, module.__dict__)
         problems = validate(module, path)
@@ -262,6 +276,8 @@ def load_module(name, path):
     except:  # noqa: E722
         sys.modules.pop(modname, None)
         raise
+    finally:
+        sys.dont_write_bytecode = write_bytecode
     return module
 
 
@@ -287,6 +303,23 @@ def load_or_report(name, path):
         return None, True
 
 
+def _forget_folder(path):
+    """Undo what loading the module at path did to the import system: its
+    folder off sys.path, the helpers imported from there out of
+    sys.modules.  `list` loads modules from many folders, and two of them
+    may each hold a helper of the same name (two probe sets, each with its
+    own _common.py)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if _same_folder(folder, scripts_dir()):
+        return  # the driver's own modules stay
+    while folder in sys.path:
+        sys.path.remove(folder)
+    for name, module in list(sys.modules.items()):
+        where = getattr(module, "__file__", None)
+        if where and os.path.dirname(os.path.abspath(where)) == folder:
+            del sys.modules[name]
+
+
 # --------------------------------------------------------------------------
 # the catalogue
 
@@ -302,6 +335,7 @@ def emit_catalogue(extra_paths):
             broken = True
         else:
             emit("catalogue", _catalogue_fields(name, path, module))
+        _forget_folder(path)
     return not broken
 
 
