@@ -29,27 +29,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
 SCRIPTS = os.path.join(TOP, "python-scripts")
 DRIVER = os.path.join(SCRIPTS, "driver.py")
-BROKEN = os.path.join(TOP, "src", "test", "resources", "fixtures", "faults", "broken")
+FIXTURES = os.path.join(TOP, "src", "test", "resources", "fixtures")
+BROKEN = os.path.join(FIXTURES, "faults", "broken")
+# jitlike.py: a "JIT" 10x faster after three calls, sleep-based: calibration grows 10 -> 80, the
+# warm-ups run, the re-calibration grows 80 -> 320 and the warm-ups run again (DriverCalibrationTest).
+CALIBRATION = os.path.join(FIXTURES, "calibration")
 PY27 = os.path.expanduser("~/.pyenv/versions/2.7.18/bin/python")
 
-# Workloads written for this comparison: deterministic where the built-ins are not.
+# Workloads written for this comparison: the failures.
 WORK = {
-    # A "JIT" that speeds up 4x after three calls: calibration grows 10 -> 80, the warm-up runs, the
-    # re-calibration grows 80 -> 160 and the warm-up runs again.  Sleep-based, so the sizes do not
-    # depend on the machine.
-    "jitlike.py": '''
-import time
-KIND = "cpu"
-DESCRIPTION = "sleeps 2 ms a unit, 0.5 ms after three calls"
-PREDICTION = "recalibrated once"
-DEFAULT_SIZE = 10
-_calls = [0]
-
-def run(size):
-    _calls[0] += 1
-    time.sleep(size * (0.002 if _calls[0] <= 3 else 0.0005))
-    return size
-''',
     "raises.py": '''
 KIND = "cpu"
 DESCRIPTION = "run() raises"
@@ -103,9 +91,9 @@ CASES = [
     ("threads_1_2", COUNTDOWN + ["--threads", "1,2"], ALL),
     ("threads_weak_seed_main", COUNTDOWN + ["--threads", "2,1", "--scaling", "weak", "--layout-seed", "7",
                                             "--one-thread-on", "main", "--warmups", "2"], ("py3", "py27", "jython")),
-    ("recalibration", ["run", "jitlike", "--path", "WORK", "--min-time", "0.12", "--samples", "2"],
-     ("py3", "py27", "jython")),
-    ("calibration_threads_2", ["run", "jitlike", "--path", "WORK", "--min-time", "0.12", "--samples", "1",
+    ("recalibration", ["run", "jitlike", "--path", CALIBRATION, "--min-time", "0.05", "--warmups", "2",
+                       "--samples", "2"], ("py3", "py27", "jython")),
+    ("calibration_threads_2", ["run", "jitlike", "--path", CALIBRATION, "--min-time", "0.05", "--samples", "1",
                                "--threads", "1,2", "--warmups", "0"], ("py3", "py27")),
     ("convoy_k01", ["run", "convoy", "--threads", "0,1", "--size", "200", "--samples", "1", "--warmups", "1"],
      ("py3", "py27", "jython")),
@@ -228,7 +216,8 @@ def record(out_dir, only):
             target = os.path.join(out_dir, "%s__%s.json" % (name, runner.replace(":", "-")))
             with open(target, "w") as f:
                 json.dump({"case": name, "runner": runner, "args": args, "exit": proc.returncode,
-                           "work": work, "scripts": SCRIPTS, "broken": BROKEN, "stdout": stdout.decode("utf-8", "replace"),
+                           "work": work, "scripts": SCRIPTS, "fixtures": FIXTURES,
+                           "stdout": stdout.decode("utf-8", "replace"),
                            "stderr_tail": stderr.decode("utf-8", "replace")[-2000:]}, f, indent=1)
             print("%-28s %-13s exit %d" % (name, runner, proc.returncode))
         for runner, why in sorted(skipped.items()):
@@ -310,7 +299,7 @@ def masked_records(path):
     with open(path) as f:
         run = json.load(f)
     # each recording's own places: the old and the new code may live in different clones
-    paths = [(run["work"], "<work>"), (run["scripts"], "<scripts>"), (run["broken"], "<broken>")]
+    paths = [(run["work"], "<work>"), (run["scripts"], "<scripts>"), (run["fixtures"], "<fixtures>")]
     paths += [(v, "<%s>" % k) for k, v in IN_CONTAINER.items()]
     records = []
     for line in run["stdout"].splitlines():
