@@ -54,8 +54,8 @@ import sys
 import threading
 
 from gillab_protocol import (CLOCK, CPU_CLOCK, HOST, IS_GRAALPY, IS_JYTHON,
-                             MODES, dumps, error_fields, implementation_label,
-                             jit_fields)
+                             MODES, STRING_TYPES, dumps, error_fields,
+                             implementation_label, jit_fields)
 from gillab_loader import load_error_fields, load_module, scripts_dir
 
 THREADS, PROCESSES, INTERPRETERS, CONTEXTS = MODES
@@ -200,9 +200,11 @@ class ModeError(Exception):
         self.fields = fields
 
 
-def _fields(text):
-    """Error-record fields (a list of pairs) from a worker's JSON."""
-    data = json.loads(text)
+def _fields(error):
+    """Error-record fields (a list of pairs) from a worker's error: its JSON
+    text, or the dict it parses to (GillabHost.sampleContexts returns each
+    Context's error inside its own JSON, parsed with it)."""
+    data = json.loads(error) if isinstance(error, STRING_TYPES) else error
     order = ("stage", "exception", "message", "file", "line", "traceback")
     return [(k, data.get(k)) for k in order]
 
