@@ -36,56 +36,17 @@ BROKEN = os.path.join(FIXTURES, "faults", "broken")
 CALIBRATION = os.path.join(FIXTURES, "calibration")
 PY27 = os.path.expanduser("~/.pyenv/versions/2.7.18/bin/python")
 
-# Workloads written for this comparison: the failures.
-WORK = {
-    "raises.py": '''
-KIND = "cpu"
-DESCRIPTION = "run() raises"
-PREDICTION = "an error record, stage run"
-DEFAULT_SIZE = 10
-
-def run(size):
-    raise ValueError("no good at size %d" % size)
-''',
-    "wrong.py": '''
-KIND = "cpu"
-DESCRIPTION = "check() rejects the result"
-PREDICTION = "an error record, stage check"
-DEFAULT_SIZE = 10
-
-def run(size):
-    return size + 1
-
-def check(size, result):
-    assert result == size, "got %r" % result
-''',
-    "bad_measure.py": '''
-KIND = "mixed"
-DESCRIPTION = "measure() returns no seconds"
-PREDICTION = "an error record, stage check, ContractError"
-DEFAULT_SIZE = 10
-
-def measure(size, threads):
-    return {"requests": size}
-''',
-    "probe_raises.py": '''
-KIND = "probe"
-DESCRIPTION = "probe() raises"
-PREDICTION = "an error record, stage run"
-
-def probe():
-    return {"x": 1 // 0}
-''',
-}
+# Workloads that fail: in run(), in check(), in measure()'s contract, in probe().
+FAILING = os.path.join(FIXTURES, "failing")
 
 COUNTDOWN = ["run", "countdown", "--size", "20000", "--samples", "2", "--warmups", "1"]
 ALL = ("py3", "py27", "jython", "graalpy", "cpython:3.14", "pypy")
 INTERPRETERS = ("py3", "py27", "cpython:3.14", "pypy")
 
-# (name, driver arguments, runners); "WORK" stands for the directory of the workloads above.
+# (name, driver arguments, runners)
 CASES = [
     ("info", ["info"], ALL),
-    ("list", ["list", "--path", "WORK"], ("py3", "py27", "jython", "graalpy")),
+    ("list", ["list", "--path", FAILING], ("py3", "py27", "jython", "graalpy")),
     ("probe_refcount", ["run", "refcount"], ALL),
     ("probe_runtime_facts", ["run", "runtime_facts"], ("py3", "py27", "jython")),
     ("threads_1_2", COUNTDOWN + ["--threads", "1,2"], ALL),
@@ -100,30 +61,30 @@ CASES = [
     ("mode_processes", COUNTDOWN + ["--threads", "1,2", "--mode", "processes"], ALL),
     ("mode_interpreters", COUNTDOWN + ["--threads", "1,2", "--mode", "interpreters"], ("py3", "py27", "cpython:3.14")),
     ("mode_contexts", COUNTDOWN + ["--threads", "1,2", "--mode", "contexts"], ("py3", "py27", "graalpy")),
-    ("mode_processes_raises", ["run", "raises", "--path", "WORK", "--mode", "processes", "--samples", "1"],
+    ("mode_processes_raises", ["run", "raises", "--path", FAILING, "--mode", "processes", "--samples", "1"],
      ("py3", "py27", "cpython:3.14")),
-    ("mode_interpreters_wrong", ["run", "wrong", "--path", "WORK", "--mode", "interpreters", "--samples", "1"],
+    ("mode_interpreters_wrong", ["run", "wrong", "--path", FAILING, "--mode", "interpreters", "--samples", "1"],
      ("cpython:3.14",)),
-    ("mode_contexts_raises", ["run", "raises", "--path", "WORK", "--mode", "contexts", "--samples", "1"],
+    ("mode_contexts_raises", ["run", "raises", "--path", FAILING, "--mode", "contexts", "--samples", "1"],
      ("graalpy",)),
     ("mode_measure", ["run", "convoy", "--mode", "processes"], ("py3", "py27")),
     ("error_unknown", ["run", "no_such_workload"], ("py3", "py27", "jython")),
     ("error_bad_args", ["run", "countdown", "--threads", "x"], ("py3", "py27")),
     ("error_threads_0", ["run", "countdown", "--threads", "0,1"], ("py3", "py27")),
-    ("error_raises", ["run", "raises", "--path", "WORK", "--threads", "2", "--samples", "1"],
+    ("error_raises", ["run", "raises", "--path", FAILING, "--threads", "2", "--samples", "1"],
      ("py3", "py27", "jython", "graalpy")),
-    ("error_check", ["run", "wrong", "--path", "WORK", "--samples", "1"], ("py3", "py27", "jython")),
-    ("error_measure", ["run", "bad_measure", "--path", "WORK", "--samples", "1"], ("py3", "py27")),
-    ("error_probe", ["run", "probe_raises", "--path", "WORK"], ("py3", "py27", "jython")),
+    ("error_check", ["run", "wrong", "--path", FAILING, "--samples", "1"], ("py3", "py27", "jython")),
+    ("error_measure", ["run", "bad_measure", "--path", FAILING, "--samples", "1"], ("py3", "py27")),
+    ("error_probe", ["run", "probe_raises", "--path", FAILING], ("py3", "py27", "jython")),
     ("error_syntax", ["run", "syntax_error", "--path", BROKEN], ("py3", "py27", "jython")),
     ("error_contract", ["run", "bad_kind", "--path", BROKEN], ("py3", "py27")),
     ("list_broken", ["list", "--path", BROKEN], ("py3", "py27")),
 ]
 
 # A batch of probes in one worker JVM (io.gillab.worker.WorkerMain --batch), as gillab runs probes.
-BATCH = [["run", "refcount"], ["run", "probe_raises", "--path", "WORK"], ["run", "runtime_facts"]]
+BATCH = [["run", "refcount"], ["run", "probe_raises", "--path", FAILING], ["run", "runtime_facts"]]
 
-IN_CONTAINER = {"scripts": "/gillab/python-scripts", "work": "/gillab/extra/0", "broken": "/gillab/extra/1"}
+IN_CONTAINER = {"scripts": "/gillab/python-scripts", "failing": "/gillab/extra/0", "broken": "/gillab/extra/1"}
 
 
 # --------------------------------------------------------------------------
@@ -149,15 +110,15 @@ def image(runner):
     return "gillab/pypy:bookworm" if runner == "pypy" else "gillab/" + runner
 
 
-def container_command(runner, args, work):
+def container_command(runner, args):
     name = image(runner)
     python = subprocess.check_output(
         ["docker", "image", "inspect", "--format", '{{index .Config.Labels "io.gillab.python"}}', name],
         universal_newlines=True).strip() or "python3"
-    mapped = [a.replace(work, IN_CONTAINER["work"]).replace(BROKEN, IN_CONTAINER["broken"]) for a in args]
+    mapped = [a.replace(FAILING, IN_CONTAINER["failing"]).replace(BROKEN, IN_CONTAINER["broken"]) for a in args]
     return ["docker", "run", "--rm", "--network", "none", "-e", "PYTHONDONTWRITEBYTECODE=1",
             "-v", SCRIPTS + ":" + IN_CONTAINER["scripts"] + ":ro",
-            "-v", work + ":" + IN_CONTAINER["work"] + ":ro",
+            "-v", FAILING + ":" + IN_CONTAINER["failing"] + ":ro",
             "-v", BROKEN + ":" + IN_CONTAINER["broken"] + ":ro",
             name, python, "-u", IN_CONTAINER["scripts"] + "/driver.py"] + mapped
 
@@ -176,54 +137,46 @@ def why_not(runner):
     return None
 
 
-def command(runner, args, work):
+def command(runner, args):
     if runner == "py3":
         return [sys.executable, "-u", DRIVER] + args
     if runner == "py27":
         return [PY27, "-u", DRIVER] + args
     if runner in ("jython", "graalpy"):
         return worker_command(runner, args)
-    return container_command(runner, args, work)
+    return container_command(runner, args)
 
 
 def record(out_dir, only):
     if not os.path.isdir(out_dir):
         os.makedirs(out_dir)
-    work = tempfile.mkdtemp(prefix="gillab-records-")
-    try:
-        for name, text in WORK.items():
-            with open(os.path.join(work, name), "w") as f:
-                f.write(text.lstrip())
-        os.chmod(work, 0o755)
-        runs = [(name, args, runner) for name, args, runners in CASES for runner in runners]
-        batch_file = os.path.join(work, "batch.json")
-        with open(batch_file, "w") as f:
-            json.dump([[a.replace("WORK", work) for a in call] for call in BATCH], f)
-        runs += [("batch_probes", ["--batch", batch_file], runner) for runner in ("jython", "graalpy")]
-        skipped = {}
-        for name, args, runner in runs:
-            if only and runner not in only:
-                continue
-            why = why_not(runner)
-            if why:
-                skipped.setdefault(runner, why)
-                continue
-            args = [a.replace("WORK", work) for a in args]
-            env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-            proc = subprocess.Popen(command(runner, args, work), stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, env=env, cwd=TOP)
-            stdout, stderr = proc.communicate()
-            target = os.path.join(out_dir, "%s__%s.json" % (name, runner.replace(":", "-")))
-            with open(target, "w") as f:
-                json.dump({"case": name, "runner": runner, "args": args, "exit": proc.returncode,
-                           "work": work, "scripts": SCRIPTS, "fixtures": FIXTURES,
-                           "stdout": stdout.decode("utf-8", "replace"),
-                           "stderr_tail": stderr.decode("utf-8", "replace")[-2000:]}, f, indent=1)
-            print("%-28s %-13s exit %d" % (name, runner, proc.returncode))
-        for runner, why in sorted(skipped.items()):
-            print("skipped %s: %s" % (runner, why))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    runs = [(name, args, runner) for name, args, runners in CASES for runner in runners]
+    batch_file = os.path.join(tempfile.mkdtemp(prefix="gillab-records-"), "batch.json")
+    with open(batch_file, "w") as f:
+        json.dump(BATCH, f)
+    runs += [("batch_probes", ["--batch", batch_file], runner) for runner in ("jython", "graalpy")]
+    skipped = {}
+    for name, args, runner in runs:
+        if only and runner not in only:
+            continue
+        why = why_not(runner)
+        if why:
+            skipped.setdefault(runner, why)
+            continue
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        proc = subprocess.Popen(command(runner, args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                env=env, cwd=TOP)
+        stdout, stderr = proc.communicate()
+        target = os.path.join(out_dir, "%s__%s.json" % (name, runner.replace(":", "-")))
+        with open(target, "w") as f:
+            json.dump({"case": name, "runner": runner, "args": args, "exit": proc.returncode,
+                       "scripts": SCRIPTS, "fixtures": FIXTURES,
+                       "stdout": stdout.decode("utf-8", "replace"),
+                       "stderr_tail": stderr.decode("utf-8", "replace")[-2000:]}, f, indent=1)
+        print("%-28s %-13s exit %d" % (name, runner, proc.returncode))
+    for runner, why in sorted(skipped.items()):
+        print("skipped %s: %s" % (runner, why))
+    shutil.rmtree(os.path.dirname(batch_file), ignore_errors=True)
 
 
 # --------------------------------------------------------------------------
@@ -299,7 +252,7 @@ def masked_records(path):
     with open(path) as f:
         run = json.load(f)
     # each recording's own places: the old and the new code may live in different clones
-    paths = [(run["work"], "<work>"), (run["scripts"], "<scripts>"), (run["fixtures"], "<fixtures>")]
+    paths = [(run["scripts"], "<scripts>"), (run["fixtures"], "<fixtures>")]
     paths += [(v, "<%s>" % k) for k, v in IN_CONTAINER.items()]
     records = []
     for line in run["stdout"].splitlines():

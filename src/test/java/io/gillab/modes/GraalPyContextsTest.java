@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gillab.driver.DriverOutput;
-import io.gillab.driver.LocalDriver;
 import io.gillab.runtime.DriverCall;
 import io.gillab.runtime.ProcessOutput;
 import io.gillab.trial.Run;
@@ -70,14 +69,7 @@ class GraalPyContextsTest {
     @Test
     void aWorkersErrorIsTheWorkloads() throws IOException {
         ModesFixture.assumeAvailable("graalpy-nojit");
-        Path dir = LocalDriver.workloadDir("raises", """
-                KIND = "cpu"
-                DESCRIPTION = "run() raises"
-                PREDICTION = "an error record naming the workload's exception"
-                DEFAULT_SIZE = 10
-                def run(size):
-                    raise ValueError("no good at size %d" % size)
-                """);
+        Path dir = RunFixture.fixtures().resolve("failing");
         DriverCall call = new DriverCall(List.of("run", "raises", "--mode", "contexts", "--threads", "2",
                 "--samples", "1", "--warmups", "0", "--jit-wait", "0"), List.of(dir));
         ProcessOutput out = RunFixture.runtime("graalpy-nojit").run(call, Duration.ofMinutes(2));
@@ -86,7 +78,7 @@ class GraalPyContextsTest {
         JsonNode e = errors.get(0);
         assertEquals("ValueError", e.path("exception").asText(), e::toString);
         assertEquals(dir.resolve("raises.py").toString(), e.path("file").asText(), e::toString);
-        assertEquals(6, e.path("line").asInt(), e::toString);
+        assertEquals(10, e.path("line").asInt(), e::toString);
     }
 
     /** The acceptance command's countdown in both modes, with its defaults; run once, shared (cached). */
