@@ -1,52 +1,17 @@
 # -*- coding: utf-8 -*-
-"""Helpers shared by the driver, workloads and probes.
+"""Helpers for workloads and probes.
 
 Runs on Python 2.7 and 3.6+.  The driver puts this folder on sys.path, so a
 module says e.g. `from gillab_common import clock`.
 """
 import gc
-import sys
-import time
 
+# The driver's clock (time.perf_counter, System.nanoTime on Jython, ...) and
+# its GIL detection, for workloads and probes that report either.
+from gillab_protocol import CLOCK as clock, gil_state
 
-def _choose_clock():
-    """time.perf_counter where it exists; on Jython java.lang.System.nanoTime
-    (time.time there has millisecond steps); else timeit.default_timer
-    (CPython 2.7)."""
-    perf = getattr(time, "perf_counter", None)
-    if perf is not None:
-        return perf
-    if sys.platform.startswith("java"):
-        try:
-            from java.lang import System  # noqa
-            nano = System.nanoTime
-            return lambda: nano() / 1e9
-        except:  # noqa: E722  (Java exceptions on Jython)
-            pass
-    import timeit
-    return timeit.default_timer
-
-
-clock = _choose_clock()
-
-
-def gil_state(impl, name):
-    """(gil on?, how we know): sys._is_gil_enabled() where it exists, else
-    what the implementation is known to do; (None, None) when unknown.
-    impl is platform.python_implementation(), name sys.implementation.name."""
-    probe = getattr(sys, "_is_gil_enabled", None)
-    if probe is not None:
-        try:
-            return bool(probe()), "sys._is_gil_enabled"
-        except:  # noqa: E722
-            pass
-    key = (name or "").lower()
-    if key in ("jython", "ironpython") or impl in ("Jython", "IronPython"):
-        return False, "implementation"
-    if key in ("cpython", "pypy", "graalpy", "graalpython") or \
-            impl in ("CPython", "PyPy", "GraalVM", "GraalPy"):
-        return True, "implementation"
-    return None, None
+__all__ = ["clock", "gil_state", "recv_exactly", "start_background",
+           "collect_garbage"]
 
 
 def recv_exactly(sock, n):

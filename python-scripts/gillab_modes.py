@@ -2,11 +2,12 @@
 """Execution modes besides threads: how the N workers of one sample run.
 
 Runs on Python 2.7 and 3.6+ (the parts a runtime lacks are reported as not
-available, never imported at load time).  The driver (driver.py) keeps
-calibration, warm-ups, rounds and the interleaving of worker counts exactly
-as in threads mode; only the execution of one sample changes:
+available, never imported at load time).  The measurement loop
+(gillab_measure) keeps calibration, warm-ups, rounds and the interleaving of
+worker counts exactly as in threads mode; only the execution of one sample
+changes:
 
-  threads       (driver.py itself) N Python threads in one interpreter.
+  threads       (gillab_measure itself) N Python threads in one interpreter.
   processes     multiprocessing: N worker processes ("spawn" where it exists,
                 else "fork" on Python 2.7), started and loaded with the
                 workload BEFORE calibration, reused for every sample.  For a
@@ -40,45 +41,28 @@ main driver with the sample's index and the worker as "thread".
 A mode a runtime lacks gives one error record, stage "args", exception
 "ModeNotAvailable", message "mode M not available on IMPL: REASON" (e.g.
 "mode processes not available on Jython: no multiprocessing"), exit code 2.
+
+A worker imports this module in a fresh interpreter (a process, a
+subinterpreter, a Context), which imports gillab_protocol and gillab_loader
+but never the driver.
 """
 from __future__ import absolute_import, division, print_function
 
 import gc
 import json
-import os
-import platform
 import sys
 import threading
-import time
 
-THREADS = "threads"
-PROCESSES = "processes"
-INTERPRETERS = "interpreters"
-CONTEXTS = "contexts"
-MODES = (THREADS, PROCESSES, INTERPRETERS, CONTEXTS)
+from gillab_protocol import (CLOCK, CPU_CLOCK, HOST, IS_GRAALPY, IS_JYTHON,
+                             MODES, STRING_TYPES, dumps, error_fields,
+                             implementation_label, jit_fields)
+from gillab_loader import load_error_fields, load_module, scripts_dir
+
+THREADS, PROCESSES, INTERPRETERS, CONTEXTS = MODES
 NOT_AVAILABLE = "ModeNotAvailable"
 
-IS_JYTHON = platform.python_implementation() == "Jython"
-IS_GRAALPY = getattr(getattr(sys, "implementation", None), "name", "") == \
-    "graalpy"
 
-
-def implementation_label():
-    """'Jython', 'CPython 3.11.2', 'PyPy 7.3.11 (Python 3.9.16)', 'GraalPy'."""
-    impl = platform.python_implementation()
-    if IS_JYTHON:
-        return "Jython"
-    if IS_GRAALPY or impl == "GraalVM":
-        return "GraalPy"
-    version = platform.python_version()
-    pypy = getattr(sys, "pypy_version_info", None)
-    if pypy is not None:
-        return "PyPy %d.%d.%d (Python %s)" % (pypy[0], pypy[1], pypy[2],
-                                              version)
-    return "%s %s" % (impl, version)
-
-
-def why_unavailable(mode, host=None):
+def why_unavailable(mode):
     """None when this interpreter can run mode, else the reason, worded
     "mode M not available on IMPL: REASON"."""
     if mode == THREADS:
@@ -105,7 +89,7 @@ def why_unavailable(mode, host=None):
             reason = ("no concurrent.interpreters (CPython 3.14+ has "
                       "subinterpreters with a GIL each)")
     elif mode == CONTEXTS:
-        if host is None:
+        if HOST is None:
             reason = ("contexts are GraalPy's (one polyglot Context per "
                       "worker, run by the GraalPy worker JVM)")
     else:
@@ -123,38 +107,27 @@ def why_unavailable(mode, host=None):
 _W = {"module": None, "path": None, "result": None, "error": None}
 
 
-def _driver():
-    import driver  # beside this file; its folder is on sys.path
-    return driver
-
-
 def _error_json(stage, exc_info, path):
-    d = _driver()
-    fields = d.error_fields(stage, exc_info, file=path)
-    return d._dumps(dict(fields))
+    return dumps(dict(error_fields(stage, exc_info, file=path)))
 
 
-def worker_setup(scripts_dir):
-    """Called first in a fresh interpreter: helpers on sys.path, stray
-    prints to stderr (stdout carries the main driver's records)."""
-    if scripts_dir and scripts_dir not in sys.path:
-        sys.path.insert(0, scripts_dir)
+def worker_setup(folder):
+    """Called first in a fresh interpreter: the driver's folder (its
+    modules, gillab_common) on sys.path, stray prints to stderr (stdout
+    carries the main driver's records)."""
+    if folder and folder not in sys.path:
+        sys.path.insert(0, folder)
     sys.stdout = sys.stderr
     return None
 
 
 def worker_load(name, path):
     """Load the workload; None, or a load error (JSON)."""
-    d = _driver()
     try:
-        _W["module"] = d.load_module(name, path)
+        _W["module"] = load_module(name, path)
         _W["path"] = path
-    except d.ContractError:
-        return d._dumps(dict(d.error_fields(
-            "load", exception="ContractError",
-            message=d._text(sys.exc_info()[1]), file=path)))
     except:  # noqa: E722
-        return _error_json("load", sys.exc_info(), path)
+        return dumps(dict(load_error_fields(path)))
     return None
 
 
@@ -191,20 +164,11 @@ def worker_finish(size):
     return None
 
 
-def _cpu_clock():
-    process_time = getattr(time, "process_time", None)
-    if process_time is not None:
-        return process_time
-    if hasattr(os, "times"):
-        return lambda: sum(os.times()[:2])
-    return None
-
-
-def process_worker(conn, go, name, path, scripts_dir):
+def process_worker(conn, go, name, path, folder):
     """Body of one worker process: load, then serve samples until 'stop'."""
-    worker_setup(scripts_dir)
+    worker_setup(folder)
     conn.send(("loaded", worker_load(name, path)))
-    cpu = _cpu_clock()
+    cpu = CPU_CLOCK
     while True:
         try:
             msg = conn.recv()
@@ -236,9 +200,11 @@ class ModeError(Exception):
         self.fields = fields
 
 
-def _fields(text):
-    """Error-record fields (a list of pairs) from a worker's JSON."""
-    data = json.loads(text)
+def _fields(error):
+    """Error-record fields (a list of pairs) from a worker's error: its JSON
+    text, or the dict it parses to (GillabHost.sampleContexts returns each
+    Context's error inside its own JSON, parsed with it)."""
+    data = json.loads(error) if isinstance(error, STRING_TYPES) else error
     order = ("stage", "exception", "message", "file", "line", "traceback")
     return [(k, data.get(k)) for k in order]
 
@@ -258,7 +224,7 @@ class _Executor(object):
 class ProcessExecutor(_Executor):
     mode = PROCESSES
 
-    def __init__(self, name, path, workers, scripts_dir, cpu_clock):
+    def __init__(self, name, path, workers):
         import multiprocessing
         if hasattr(multiprocessing, "get_context"):
             self.start_method = "spawn"
@@ -272,7 +238,6 @@ class ProcessExecutor(_Executor):
             "the release of N ready processes to the last one's done "
             "message (process start-up excluded)" % self.start_method)
         self.workers = workers
-        self.cpu_clock = cpu_clock
         self.go = ctx.Event()
         self.procs = []
         self.conns = []
@@ -281,7 +246,7 @@ class ProcessExecutor(_Executor):
                 parent, child = ctx.Pipe()
                 p = ctx.Process(target=process_worker,
                                 args=(child, self.go, name, path,
-                                      scripts_dir))
+                                      scripts_dir()))
                 p.daemon = True
                 p.start()
                 child.close()
@@ -310,14 +275,14 @@ class ProcessExecutor(_Executor):
             conn.send(("run", size))
         for conn in conns:
             self._recv(conn)
-        c0 = self.cpu_clock() if self.cpu_clock else None
-        t0 = _clock()
+        c0 = CPU_CLOCK() if CPU_CLOCK else None
+        t0 = CLOCK()
         self.go.set()
         worker_cpu = []
         for conn in conns:
             worker_cpu.append(self._recv(conn)[1])
-        t1 = _clock()
-        c1 = self.cpu_clock() if self.cpu_clock else None
+        t1 = CLOCK()
+        c1 = CPU_CLOCK() if CPU_CLOCK else None
         errors = []
         for conn in conns:
             err = self._recv(conn)[1]
@@ -344,7 +309,7 @@ class ProcessExecutor(_Executor):
 class InterpreterExecutor(_Executor):
     mode = INTERPRETERS
 
-    def __init__(self, name, path, workers, scripts_dir, cpu_clock):
+    def __init__(self, name, path, workers):
         from concurrent import interpreters
         import gillab_modes
         self.description = (
@@ -354,16 +319,16 @@ class InterpreterExecutor(_Executor):
             "subinterpreter i via Interpreter.call()")
         self.mod = gillab_modes
         self.workers = workers
-        self.cpu_clock = cpu_clock
         self.interps = []
+        folder = scripts_dir()
         try:
             for _ in range(workers):
                 interp = interpreters.create()
                 self.interps.append(interp)
                 # (getattr: "exec" is a keyword on Python 2.7)
                 getattr(interp, "exec")("import sys\nsys.path.insert(0, %r)\n"
-                                        "import gillab_modes\n" % scripts_dir)
-                interp.call(gillab_modes.worker_setup, scripts_dir)
+                                        "import gillab_modes\n" % folder)
+                interp.call(gillab_modes.worker_setup, folder)
                 err = interp.call(gillab_modes.worker_load, name, path)
                 if err is not None:
                     raise ModeError("a subinterpreter could not load %s"
@@ -400,18 +365,17 @@ class InterpreterExecutor(_Executor):
         with cond:
             while state["ready"] < n:
                 cond.wait()
-        c0 = self.cpu_clock() if self.cpu_clock else None
-        t0 = _clock()
+        c0 = CPU_CLOCK() if CPU_CLOCK else None
+        t0 = CLOCK()
         go.set()
         for t in threads:
             t.join()
-        t1 = _clock()
-        c1 = self.cpu_clock() if self.cpu_clock else None
+        t1 = CLOCK()
+        c1 = CPU_CLOCK() if CPU_CLOCK else None
         errors = []
         for i in range(n):
             if state["errors"][i] is not None:
-                d = _driver_main()
-                errors.append(d.error_fields("run", state["errors"][i]))
+                errors.append(error_fields("run", state["errors"][i]))
                 continue
             err = self.interps[i].call(mod.worker_finish, sizes[i])
             errors.append(_fields(err) if err is not None else None)
@@ -431,7 +395,7 @@ class ContextExecutor(_Executor):
     """The main GraalPy context's view of the worker JVM's Contexts."""
     mode = CONTEXTS
 
-    def __init__(self, name, path, workers, scripts_dir, host):
+    def __init__(self, name, path, workers):
         self.description = (
             "GraalPy: one polyglot Context per worker on one shared Engine, "
             "each on its own Java thread (a GIL per Context), created and "
@@ -439,8 +403,8 @@ class ContextExecutor(_Executor):
             "(System.nanoTime) from the release of N ready workers to the "
             "end of the last; cpu_seconds is the JVM's process CPU time")
         self.workers = workers
-        self.host = host
-        err = host.prepareContexts(name, path, scripts_dir, workers)
+        self.host = HOST
+        err = HOST.prepareContexts(name, path, scripts_dir(), workers)
         if err:
             raise ModeError("a Context could not load %s" % name,
                             _fields(str(err)))
@@ -452,7 +416,7 @@ class ContextExecutor(_Executor):
         errors = [_fields(e) if e is not None else None
                   for e in data["errors"]]
         return (data["seconds"], data.get("cpu_seconds"), errors,
-                _driver_main().jit_fields(data))
+                jit_fields(data))
 
     def close(self):
         try:
@@ -461,26 +425,12 @@ class ContextExecutor(_Executor):
             pass
 
 
-def _driver_main():
-    """The driver module that is running (it is __main__ when run as a
-    script, 'driver' when imported)."""
-    main = sys.modules.get("__main__")
-    if main is not None and hasattr(main, "error_fields"):
-        return main
-    return _driver()
-
-
-def _clock():
-    return _driver_main().CLOCK()
-
-
-def executor(mode, name, path, workers, scripts_dir, cpu_clock, host=None):
+def executor(mode, name, path, workers):
     """Start the workers of mode (outside any timing)."""
     if mode == PROCESSES:
-        return ProcessExecutor(name, path, workers, scripts_dir, cpu_clock)
+        return ProcessExecutor(name, path, workers)
     if mode == INTERPRETERS:
-        return InterpreterExecutor(name, path, workers, scripts_dir,
-                                   cpu_clock)
+        return InterpreterExecutor(name, path, workers)
     if mode == CONTEXTS:
-        return ContextExecutor(name, path, workers, scripts_dir, host)
+        return ContextExecutor(name, path, workers)
     raise ValueError("no executor for mode %r" % mode)

@@ -17,26 +17,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * run again at that size before any measured round (a JIT has not yet seen runs that long).
  */
 class DriverCalibrationTest {
-    static final String JIT_LIKE = """
-            import time
-            KIND = "cpu"
-            DESCRIPTION = "1 ms per unit for its first 3 calls, then 0.1 ms (a JIT warming up)"
-            PREDICTION = "none"
-            DEFAULT_SIZE = 10
-            CALLS = [0]
-            def run(size):
-                CALLS[0] += 1
-                time.sleep(size * (0.001 if CALLS[0] <= 3 else 0.0001))
-                return size
-            """;
+    /** jitlike.py: 1 ms per unit for its first 3 calls, then 0.1 ms (bench/driver-records.py uses it too). */
+    static final Path JIT_LIKE_DIR = Path.of("src/test/resources/fixtures/calibration").toAbsolutePath();
 
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"python3", LocalDriver.PY27})
     void warmupsRunAgainAtTheSizeTheRecalibrationPicks(String python) throws IOException {
         LocalDriver.assumeInstalled(python);
-        Path dir = LocalDriver.workloadDir("jitlike", JIT_LIKE);
         ProcessOutput out = LocalDriver.run(python, "run", "jitlike", "--threads", "1", "--warmups", "2",
-                "--samples", "3", "--min-time", "0.05", "--path", dir.toString());
+                "--samples", "3", "--min-time", "0.05", "--path", JIT_LIKE_DIR.toString());
         DriverOutput d = DriverOutput.parse(out.stdoutLines());
         assertTrue(d.errors().isEmpty() && d.finished(), () -> "errors: " + d.errors() + "\n" + out.stderrTail());
 

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.driver.DriverOutput;
+import io.gillab.runtime.DriverCall;
+import io.gillab.runtime.ProcessOutput;
 import io.gillab.trial.Run;
+import io.gillab.trial.RunFixture;
 import io.gillab.trial.TrialResult;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -57,6 +63,22 @@ class GraalPyContextsTest {
         assertEquals(TrialResult.Status.ok, r.status(), () -> ModesFixture.describe(r));
         assertFalse(r.probe().path("read").asBoolean(true), () -> "probe " + r.probe());
         assertEquals("PermissionError", r.probe().path("exception").asText(), () -> "probe " + r.probe());
+    }
+
+    /** A workload's exception in a Context comes back as itself (type, file, line), as in threads mode. */
+    @Test
+    void aWorkersErrorIsTheWorkloads() throws IOException {
+        ModesFixture.assumeAvailable("graalpy-nojit");
+        Path dir = RunFixture.fixtures().resolve("failing");
+        DriverCall call = new DriverCall(List.of("run", "raises", "--mode", "contexts", "--threads", "2",
+                "--samples", "1", "--warmups", "0", "--jit-wait", "0"), List.of(dir));
+        ProcessOutput out = RunFixture.runtime("graalpy-nojit").run(call, Duration.ofMinutes(2));
+        List<JsonNode> errors = DriverOutput.parse(out.stdoutLines()).errors();
+        assertEquals(1, errors.size(), out.stderrTail());
+        JsonNode e = errors.get(0);
+        assertEquals("ValueError", e.path("exception").asText(), e::toString);
+        assertEquals(dir.resolve("raises.py").toString(), e.path("file").asText(), e::toString);
+        assertEquals(10, e.path("line").asInt(), e::toString);
     }
 
     /** The acceptance command's countdown in both modes, with its defaults; run once, shared (cached). */

@@ -1,15 +1,24 @@
 package io.gillab.trial;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gillab.driver.DriverOutput;
+import io.gillab.runtime.Availability;
+import io.gillab.runtime.DriverCall;
+import io.gillab.runtime.ProcessOutput;
 import io.gillab.runtime.PythonRuntime;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The catalogue is read before any trial starts; a file that breaks the contract is named. */
 class CatalogueTest {
@@ -49,5 +58,68 @@ class CatalogueTest {
         Run.UsageException e = assertThrows(Run.UsageException.class, () -> RunFixture.run(options));
         assertTrue(e.getMessage().contains("unknown workload or probe 'no_such_workload'")
                 && e.getMessage().contains("countdown"), e.getMessage());
+    }
+
+    /** A --path folder with a workload (uses_helper.py) and the helper module it imports (_helper.py). */
+    private static Path helpers() {
+        return RunFixture.fixtures().resolve("helpers");
+    }
+
+    @Test
+    void helperBesideAWorkloadIsNotListed() throws IOException {
+        PythonRuntime jython = RunFixture.runtime("jython");
+        assumeTrue(jython.availability().available(), () -> jython.availability().reason());
+        Catalogue c = Catalogue.load(jython, List.of(helpers()));
+        assertEquals(List.of(), c.problems());
+        assertTrue(c.entries().containsKey("uses_helper"), c.entries().keySet()::toString);
+        assertFalse(c.entries().containsKey("_helper"));
+    }
+
+    /** `list` loads every folder's modules in one interpreter: each must get the helper beside it. */
+    @Test
+    void twoFoldersEachImportTheirOwnHelper() throws IOException {
+        PythonRuntime jython = RunFixture.runtime("jython");
+        assumeTrue(jython.availability().available(), () -> jython.availability().reason());
+        List<Path> folders = List.of(folderWithHelper("first"), folderWithHelper("second"));
+        Catalogue c = Catalogue.load(jython, folders);
+        assertEquals(List.of(), c.problems());
+        assertTrue(c.entries().keySet().containsAll(List.of("uses_first", "uses_second")),
+                c.entries().keySet()::toString);
+    }
+
+    /** A folder with uses_NAME.py, which checks that the _helper.py it imports is the one beside it. */
+    private static Path folderWithHelper(String name) throws IOException {
+        Path dir = Files.createTempDirectory("gillab-helper-" + name + "-");
+        Files.writeString(dir.resolve("_helper.py"), "NAME = '" + name + "'\n");
+        Files.writeString(dir.resolve("uses_" + name + ".py"), """
+                import _helper
+                assert _helper.NAME == '%s', 'got the helper of ' + _helper.NAME
+                KIND = "cpu"
+                DESCRIPTION = "imports its own _helper"
+                PREDICTION = "-"
+                DEFAULT_SIZE = 1
+                def run(size):
+                    return size
+                """.formatted(name));
+        return dir;
+    }
+
+    /**
+     * The workload's folder is on sys.path while it loads, wherever the driver runs: in a worker JVM (the
+     * --path directory as is), a local process, and a container (the directory mounted or copied in).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"jython", "graalpy", "cpython-local", "cpython:3.13"})
+    void workloadImportsAHelperBesideIt(String runtime) throws IOException {
+        Availability a = RunFixture.availability(runtime);
+        assumeTrue(a.available(), () -> runtime + " not available: " + a.reason());
+        DriverCall call = new DriverCall(List.of("run", "uses_helper", "--threads", "1,2", "--samples", "1",
+                "--warmups", "0", "--jit-wait", "0"), List.of(helpers()));
+        ProcessOutput out = RunFixture.runtime(runtime).run(call, Duration.ofMinutes(2));
+        DriverOutput parsed = DriverOutput.parse(out.stdoutLines());
+        assertEquals(List.of(), parsed.errors().stream().map(DriverOutput::describeError).toList(),
+                out.stderrTail());
+        assertTrue(parsed.finished(), out.stderrTail());
+        assertEquals(2, parsed.measuredSeconds().size(), out.stdoutLines()::toString);
     }
 }
