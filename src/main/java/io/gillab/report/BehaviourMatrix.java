@@ -1,7 +1,7 @@
 package io.gillab.report;
 
-import io.gillab.results.ProbeAnswer;
 import io.gillab.expect.Verdict;
+import io.gillab.results.ProbeAnswer;
 import io.gillab.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

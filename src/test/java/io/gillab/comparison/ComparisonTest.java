@@ -57,10 +57,6 @@ class ComparisonTest {
     private static final AtomicInteger FAILED = new AtomicInteger();
     private static final Map<String, Integer> SKIPPED = new TreeMap<>();
 
-    private static SuiteRuntimes runtimes() {
-        return SuiteRun.runtimes();
-    }
-
     @TestFactory
     @Order(1)
     @Tag("behaviour")
@@ -95,10 +91,9 @@ class ComparisonTest {
 
     /** One test per (table row, runtime) where the row says something about the runtime. */
     private static Stream<DynamicNode> tests(SuiteRun.Kind kind, boolean containers) {
-        List<SuiteRuntimes.Entry> entries = runtimes().entries().stream().filter(e -> e.container() == containers)
+        List<SuiteRuntimes.Entry> entries = SuiteRun.runtimes().entries().stream().filter(e -> e.container() == containers)
                 .toList();
-        List<String> available = entries.stream().filter(SuiteRuntimes.Entry::available).map(SuiteRuntimes.Entry::id)
-                .toList();
+        List<String> available = SuiteRun.available(containers);
         List<String> subjects = SuiteRun.subjects(kind);
         List<TrialResult> results = SuiteRun.results(kind, available);
         // A flat list: each name says its runtime, and Surefire's reports show the names as they are.

@@ -89,6 +89,12 @@ public final class SuiteRun {
         return runtimes;
     }
 
+    /** The ids of the available runtimes in containers (or not): one cached run of each kind measures them. */
+    static List<String> available(boolean containers) {
+        return runtimes().entries().stream().filter(e -> e.container() == containers && e.available())
+                .map(SuiteRuntimes.Entry::id).toList();
+    }
+
     /**
      * The suite's trial of a probe on a runtime, when the suite measures that runtime here (it is selected
      * and available); empty otherwise, and the caller runs the probe itself. The trial is the one the
@@ -98,16 +104,12 @@ public final class SuiteRun {
         if (!PROBES.contains(name)) {
             return Optional.empty();
         }
-        SuiteRuntimes rts = runtimes();
-        Optional<SuiteRuntimes.Entry> entry = rts.entries().stream().filter(e -> e.id().equals(runtime)).findFirst();
+        Optional<SuiteRuntimes.Entry> entry = runtimes().entries().stream().filter(e -> e.id().equals(runtime)).findFirst();
         if (entry.isEmpty() || !entry.get().available()) {
             return Optional.empty();
         }
         // the same selection ComparisonTest asks for, so that both hit one cached run
-        List<String> sameKind = rts.entries().stream()
-                .filter(e -> e.container() == entry.get().container() && e.available())
-                .map(SuiteRuntimes.Entry::id).toList();
-        return results(Kind.BEHAVIOUR, sameKind).stream()
+        return results(Kind.BEHAVIOUR, available(entry.get().container())).stream()
                 .filter(r -> r.runtime().equals(runtime) && r.name().equals(name)).findFirst();
     }
 

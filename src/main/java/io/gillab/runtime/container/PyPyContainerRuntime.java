@@ -16,8 +16,6 @@ import java.time.Duration;
  */
 public final class PyPyContainerRuntime implements PythonRuntime {
     public static final String REPOSITORY = "gillab/pypy";
-    /** Warm-up rounds by default: PyPy's JIT traces hot loops after ~1000 iterations, then compiles. */
-    static final int WARMUPS = JIT_WARMUPS;
 
     private final ContainerRuntime container;
     private final String unavailable;
@@ -32,7 +30,7 @@ public final class PyPyContainerRuntime implements PythonRuntime {
     /** {@code pypy:<tag>} on image {@code gillab/pypy:<tag>}. */
     public static PyPyContainerRuntime of(String tag, GillabHome home, ContainerLimits limits) {
         String id = "pypy:" + tag;
-        return new PyPyContainerRuntime(id, new ContainerRuntime(id, REPOSITORY + ":" + tag, home, limits, WARMUPS), null);
+        return new PyPyContainerRuntime(id, new ContainerRuntime(id, REPOSITORY + ":" + tag, home, limits, JIT_WARMUPS), null);
     }
 
     /** A PyPy runtime that cannot run here, reported with the reason (never dropped). */
@@ -65,7 +63,7 @@ public final class PyPyContainerRuntime implements PythonRuntime {
 
     @Override
     public int defaultWarmups() {
-        return WARMUPS;
+        return JIT_WARMUPS;
     }
 
     @Override
