@@ -1,5 +1,7 @@
 package io.gillab.trial;
 
+import io.gillab.expect.Expectations;
+import io.gillab.expect.Verdict;
 import io.gillab.runtime.Availability;
 import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.PythonRuntime;
@@ -70,5 +72,18 @@ public final class RunFixture {
         Path out = Files.createTempDirectory("gillab-test-");
         return new RunOptions(runtimes, names, threads, m, timeout, out, "python3", List.of(fixtures()),
                 io.gillab.runtime.container.ContainerLimits.defaults(), "test", false);
+    }
+
+    /**
+     * Asserts the expectations table's own verdict on {@code trial} for {@code check}: a test that repeats a
+     * claim of the table judges it by the table's rule (95% interval, tolerance), not by a stricter one of its
+     * own that a noisy sample can flip.
+     */
+    public static void assertTableHolds(String check, TrialResult trial) {
+        Expectations table = Expectations.load();
+        Verdict v = table.judge(table.check(check), trial);
+        org.junit.jupiter.api.Assertions.assertEquals(Verdict.Outcome.MATCH, v.outcome(),
+                () -> check + " on " + trial.runtime() + ": observed " + v.observed() + ", expected " + v.expected()
+                        + "; " + v.detail());
     }
 }
