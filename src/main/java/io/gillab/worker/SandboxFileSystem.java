@@ -25,6 +25,11 @@ import org.graalvm.polyglot.io.FileSystem;
  * directory and file attributes (stat) work everywhere, so Python's start-up and import machinery run
  * unchanged; anything else raises {@link AccessDeniedException} (PermissionError in Python). GraalPy's
  * own home is added by {@link FileSystem#allowLanguageHomeAccess}.
+ *
+ * <p>Every path is judged where the OS will take it ({@link PathResolver}: symbolic links followed, a
+ * relative link target taken from the link's own folder, {@code ..} after a link from where the link led),
+ * and the operation is then done on that resolved path, so what was judged is what is opened. A lexical
+ * check alone let {@code os.symlink("..", "/tmp/x")} open {@code /tmp/x/etc/hostname}.
  */
 final class SandboxFileSystem implements FileSystem {
     private final FileSystem host = FileSystem.newDefaultFileSystem();
@@ -32,8 +37,19 @@ final class SandboxFileSystem implements FileSystem {
     private final List<Path> writable;
 
     SandboxFileSystem(List<Path> readable, List<Path> writable) {
-        this.readable = List.copyOf(readable);
-        this.writable = List.copyOf(writable);
+        this.readable = real(readable);
+        this.writable = real(writable);
+    }
+
+    /** Roots as the resolver will see paths under them (a root reached through a link, such as a tmpdir). */
+    private static List<Path> real(List<Path> roots) {
+        return roots.stream().map(r -> {
+            try {
+                return PathResolver.resolve(r.toAbsolutePath().normalize(), true);
+            } catch (IOException e) {
+                return r;
+            }
+        }).toList();
     }
 
     static FileSystem create(List<Path> readable, List<Path> writable) {
@@ -41,31 +57,33 @@ final class SandboxFileSystem implements FileSystem {
                 FileSystem.allowLanguageHomeAccess(new SandboxFileSystem(readable, writable)));
     }
 
-    private Path abs(Path p) {
-        return host.toAbsolutePath(p).normalize();
+    /** Where the OS takes {@code p}; {@code followLast} false for calls that act on a link itself. */
+    private Path resolve(Path p, boolean followLast) throws IOException {
+        return PathResolver.resolve(host.toAbsolutePath(p), followLast);
     }
 
-    private boolean canWrite(Path p) {
-        return GraalPyEngine.under(abs(p), writable);
+    private boolean canRead(Path resolved) {
+        return GraalPyEngine.under(resolved, writable) || GraalPyEngine.under(resolved, readable);
     }
 
-    private boolean canRead(Path p) {
-        Path a = abs(p);
-        return GraalPyEngine.under(a, writable) || GraalPyEngine.under(a, readable);
-    }
-
-    private Path read(Path p) throws AccessDeniedException {
-        if (!canRead(p)) {
+    private Path read(Path p) throws IOException {
+        Path r = resolve(p, true);
+        if (!canRead(r)) {
             throw new AccessDeniedException(p.toString(), null, "gillab: outside the directories a workload may read");
         }
-        return p;
+        return r;
     }
 
-    private Path write(Path p) throws AccessDeniedException {
-        if (!canWrite(p)) {
+    private Path write(Path p) throws IOException {
+        return write(p, true);
+    }
+
+    private Path write(Path p, boolean followLast) throws IOException {
+        Path r = resolve(p, followLast);
+        if (!GraalPyEngine.under(r, writable)) {
             throw new AccessDeniedException(p.toString(), null, "gillab: outside the temporary directory");
         }
-        return p;
+        return r;
     }
 
     @Override
@@ -82,20 +100,20 @@ final class SandboxFileSystem implements FileSystem {
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
         if (modes.contains(AccessMode.WRITE)) {
             write(path);
-        } else if (modes.contains(AccessMode.EXECUTE) && !canRead(path)) {
-            throw new AccessDeniedException(path.toString());
+        } else if (modes.contains(AccessMode.EXECUTE)) {
+            read(path);
         }
         host.checkAccess(path, modes, options);
     }
 
     @Override
     public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-        host.createDirectory(write(dir), attrs);
+        host.createDirectory(write(dir, false), attrs);
     }
 
     @Override
     public void delete(Path path) throws IOException {
-        host.delete(write(path));
+        host.delete(write(path, false));
     }
 
     @Override
@@ -104,13 +122,16 @@ final class SandboxFileSystem implements FileSystem {
         boolean writes = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND)
                 || options.contains(StandardOpenOption.CREATE) || options.contains(StandardOpenOption.CREATE_NEW)
                 || options.contains(StandardOpenOption.DELETE_ON_CLOSE);
-        return host.newByteChannel(writes ? write(path) : read(path), options, attrs);
+        boolean follow = !options.contains(LinkOption.NOFOLLOW_LINKS);
+        return host.newByteChannel(writes ? write(path, follow) : read(path), options, attrs);
     }
 
     @Override
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
             throws IOException {
-        return host.newDirectoryStream(read(dir), filter);
+        // Judged where it leads, but listed under the caller's own path: the entries' paths must start with it.
+        read(dir);
+        return host.newDirectoryStream(dir, filter);
     }
 
     @Override
@@ -130,7 +151,8 @@ final class SandboxFileSystem implements FileSystem {
 
     @Override
     public void setAttribute(Path path, String attribute, Object value, LinkOption... options) throws IOException {
-        host.setAttribute(write(path), attribute, value, options);
+        host.setAttribute(write(path, !List.of(options).contains(LinkOption.NOFOLLOW_LINKS)), attribute, value,
+                options);
     }
 
     @Override
@@ -140,17 +162,20 @@ final class SandboxFileSystem implements FileSystem {
 
     @Override
     public void move(Path source, Path target, CopyOption... options) throws IOException {
-        host.move(write(source), write(target), options);
+        host.move(write(source, false), write(target, false), options);
     }
 
     @Override
     public void createLink(Path link, Path existing) throws IOException {
-        host.createLink(write(link), write(existing));
+        host.createLink(write(link, false), write(existing));
     }
 
     @Override
     public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
-        host.createSymbolicLink(write(link), write(target), attrs);
+        // The OS reads a relative target from the link's folder, not from the current directory.
+        Path at = write(link, false);
+        write(target.isAbsolute() ? target : at.getParent().resolve(target));
+        host.createSymbolicLink(at, target, attrs);
     }
 
     @Override
