@@ -82,6 +82,8 @@ public final class LocalPythonRuntime implements PythonRuntime {
         cmd.add("-u"); // unbuffered: every JSON line reaches gillab even if the process is killed
         cmd.add(home.driver().toString());
         cmd.addAll(call.argsWithLocalPaths());
-        return ProcessRunner.run(cmd, call.envWith(Map.of("PYTHONDONTWRITEBYTECODE", "1")), (Path) null, timeout);
+        // GILLAB_PARENT_PID: the driver asks the kernel to end it when gillab goes, even by SIGKILL (driver.py)
+        return ProcessRunner.run(cmd, call.envWith(Map.of("PYTHONDONTWRITEBYTECODE", "1", "GILLAB_PARENT_PID",
+                Long.toString(ProcessHandle.current().pid()))), (Path) null, timeout);
     }
 }

@@ -23,7 +23,10 @@ public final class ProcessRunner {
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shuttingDown = true; // first: no new trial starts, no interrupted trial is recorded
-            LIVE.forEach(ProcessRunner::killTree);
+            LIVE.forEach(p -> {
+                killTree(p);
+                ProcessGroup.end(p.pid());
+            });
         }, "gillab-kill-trials"));
     }
 
@@ -37,7 +40,7 @@ public final class ProcessRunner {
 
     public static ProcessOutput run(List<String> command, Map<String, String> env, Path workDir, Duration timeout)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(ProcessGroup.leader(command));
         builder.environment().putAll(env);
         if (workDir != null) {
             builder.directory(workDir.toFile());
@@ -62,13 +65,21 @@ public final class ProcessRunner {
         return process;
     }
 
-    /** After the wait: kills a process that is still running (at its time limit), then drains its output. */
-    private static void finish(Process process, boolean finished, Thread outPump, Thread errPump) {
+    /**
+     * After the wait: kills a process that is still running (at its time limit), ends whatever it left in its
+     * process group (children hold its pipes: the output is not complete before they are gone), then drains
+     * its output.
+     *
+     * @return how many processes the trial left running after its own process ended (0 after a kill)
+     */
+    private static int finish(Process process, boolean finished, Thread outPump, Thread errPump) {
         if (!finished) {
             killTree(process);
         }
+        int left = ProcessGroup.end(process.pid());
         join(outPump);
         join(errPump);
+        return finished ? left : 0;
     }
 
     private static IOException interrupted(Process process, List<String> command, InterruptedException e) {
@@ -87,7 +98,7 @@ public final class ProcessRunner {
      */
     public static List<ProcessOutput> runBatch(List<String> command, Duration timeout, int calls) throws IOException {
         long start = System.nanoTime();
-        Process process = start(new ProcessBuilder(command));
+        Process process = start(new ProcessBuilder(ProcessGroup.leader(command)));
         try {
             BoundedLineReader stdout = new BoundedLineReader();
             SegmentedTail stderr = new SegmentedTail(STDERR_TAIL_BYTES);
@@ -136,12 +147,16 @@ public final class ProcessRunner {
         } catch (InterruptedException e) {
             throw interrupted(process, command, e);
         }
-        finish(process, finished, outPump, errPump);
+        int left = finish(process, finished, outPump, errPump);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         int exit = finished ? process.exitValue() : -1;
         Map<String, Object> launch = new java.util.LinkedHashMap<>();
         launch.put("kind", "process");
         launch.put("command", command.get(0));
+        if (left > 0) {
+            // the workload started processes and did not wait for them: gillab ended them (see ProcessGroup)
+            launch.put("left_processes", left);
+        }
         if (stdout.firstResultNanos() > 0) {
             launch.put("first_result_seconds", (stdout.firstResultNanos() - start) / 1e9);
         }

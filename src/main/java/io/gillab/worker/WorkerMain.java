@@ -103,6 +103,8 @@ public final class WorkerMain {
                     return;
                 }
             }
+            // what a workload started dies with it (orphans of those are ended by their trial's process group)
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             Runtime.getRuntime().halt(143);
         }, "gillab-parent-watch");
         watch.setDaemon(true);
