@@ -50,7 +50,8 @@ and optionally:
 a probe (KIND probe) also:
 
   probe()      returns a JSON-serialisable dict of structured data (values,
-               exception type names - never only prose); called once.
+               exception type names - never only prose), at most 512 KiB
+               as JSON; called once.
 
 Code must run on Python 2.7 and 3.6+: no f-strings, print via the function
 form with `from __future__ import print_function`, no perf_counter without

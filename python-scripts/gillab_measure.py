@@ -40,7 +40,8 @@ import sys
 import threading
 
 from gillab_protocol import (ArgumentError, CLOCK, CPU_CLOCK, HOST,
-                             INT_TYPES, IS_JYTHON, Redirect, STRING_TYPES,
+                             INT_TYPES, IS_JYTHON, MAX_PROBE_RESULT_BYTES,
+                             Redirect, STRING_TYPES,
                              describe, dumps, emit, emit_error, to_text)
 
 SCALINGS = ("strong", "weak")
@@ -557,11 +558,17 @@ def run_probe(name, module, path):
                    % type(result).__name__, file=path)
         return 1
     try:
-        dumps(result)
+        size = len(to_text(dumps(result)).encode("utf-8"))
     except:  # noqa: E722
         emit_error("check", sys.exc_info(), file=path,
                    message="probe() result is not JSON-serialisable: %s"
                    % to_text(sys.exc_info()[1]))
+        return 1
+    if size > MAX_PROBE_RESULT_BYTES:
+        emit_error("check", exception="ContractError", file=path,
+                   message="probe() result is %d bytes as JSON, over the "
+                   "contract's limit of %d (512 KiB): return a summary, not "
+                   "the data" % (size, MAX_PROBE_RESULT_BYTES))
         return 1
     emit("probe", [("probe", name), ("result", result)])
     return 0

@@ -101,7 +101,9 @@ calibration  (run with --min-time) after each calibration:
 
 probe    (run of a probe) exactly one:
          {"gillab":1,"record":"probe","probe":NAME,"result":{...}}
-         "result" is the dict probe() returned.
+         "result" is the dict probe() returned; as JSON it is at most
+         MAX_PROBE_RESULT_BYTES (512 KiB: a probe answers a question, it does
+         not return data), else an error record names the size instead.
 
 catalogue (list) one per good module, in search order, sorted by name within
          a folder; a name found twice is listed once (the first, which wins):
@@ -162,6 +164,8 @@ DRIVER_VERSION = 2
 # carries its name as "mode" (see gillab_modes).
 MODES = ("threads", "processes", "interpreters", "contexts")
 MAX_TRACEBACK_CHARS = 50000
+# gillab reads a record line of up to 1 MiB; a probe's answer stays well inside it
+MAX_PROBE_RESULT_BYTES = 512 * 1024
 
 IS_JYTHON = platform.python_implementation() == "Jython"
 IS_GRAALPY = getattr(getattr(sys, "implementation", None), "name", "") == \
