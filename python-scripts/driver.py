@@ -260,6 +260,17 @@ def _build_parser():
                          help="list workloads and probes")
     add_help(lst)
     lst.add_argument("--path", action="append", default=[], metavar="DIR")
+    # a file that ended an earlier list process while importing (gillab
+    # names it and lists the rest without it)
+    lst.add_argument("--skip", action="append", default=[], metavar="FILE")
+    lst.add_argument("--import-limit", type=_seconds(False),
+                     default=gillab_loader.IMPORT_LIMIT_SECONDS,
+                     metavar="SECONDS", dest="import_limit")
+    for p in (run, lst):
+        p.add_argument("--allow-shadowing", action="store_true",
+                       dest="allow_shadowing",
+                       help="let a --path file replace a built-in of the "
+                       "same name")
     info = sub.add_parser("info", add_help=False,
                           help="print the meta record only")
     add_help(info)
@@ -296,7 +307,7 @@ def parse_args(argv):
 
 
 def cmd_run(args):
-    path = gillab_loader.locate(args.name, args.path)
+    path = gillab_loader.locate(args.name, args.path, args.allow_shadowing)
     module, failed = gillab_loader.load_or_report(args.name, path)
     if failed:
         return 2
@@ -312,7 +323,9 @@ def cmd_run(args):
 
 
 def cmd_list(args):
-    if not gillab_loader.emit_catalogue(args.path):
+    if not gillab_loader.emit_catalogue(args.path, args.skip,
+                                        args.allow_shadowing,
+                                        args.import_limit):
         return 2
     emit("end", [("status", "ok")])
     return 0

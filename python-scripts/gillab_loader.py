@@ -119,26 +119,56 @@ def _is_own_file(path):
     return _same_folder(os.path.dirname(os.path.abspath(path)), scripts_dir())
 
 
-def candidates(dirs):
-    """[(name, path)] of every module file, first occurrence of a name wins."""
-    found, seen = [], set()
+def _is_built_in(path):
+    folder = os.path.dirname(os.path.abspath(path))
+    base = scripts_dir()
+    return any(_same_folder(folder, os.path.join(base, d))
+               for d in ("workloads", "probes"))
+
+
+def survey(dirs, allow_shadowing=False):
+    """([(name, path)] of every module file, the first of a name winning,
+    [(path, problem)] of files that cannot be listed: a name that is not an
+    identifier, or a --path file named like a built-in (refused unless
+    allow_shadowing: the seed's claims would be judged on other code).
+    Files whose names start with "_" are helper modules, never listed."""
+    found, problems, seen = [], [], {}
     for d in dirs:
         try:
             entries = sorted(os.listdir(d))
         except OSError:
             continue
         for entry in entries:
-            if not entry.endswith(".py"):
-                continue
-            name = entry[:-3]
             path = os.path.join(d, entry)
-            if not NAME_RE.match(name) or name.startswith("_") or \
+            if not entry.endswith(".py") or entry.startswith("_") or \
                     not os.path.isfile(path) or _is_own_file(path):
                 continue
-            if name not in seen:
-                seen.add(name)
-                found.append((name, path))
-    return found
+            name = entry[:-3]
+            if not NAME_RE.match(name):
+                problems.append((path, "file name '%s' is not a Python "
+                                 "identifier, so it cannot be imported as a "
+                                 "workload: rename it" % to_text(entry)))
+                continue
+            if name in seen:
+                first = seen[name]
+                if _is_built_in(path) and not _is_built_in(first) and \
+                        not allow_shadowing:
+                    problems.append((first, "%s has the name of the "
+                                     "built-in %s: rename it, or allow it "
+                                     "to replace the built-in "
+                                     "(--allow-shadowing)" % (first, path)))
+                    # the user's file is refused, the built-in stays
+                    found[found.index((name, first))] = (name, path)
+                    seen[name] = path
+                continue
+            seen[name] = path
+            found.append((name, path))
+    return found, problems
+
+
+def candidates(dirs):
+    """[(name, path)] of every module file that can be listed."""
+    return survey(dirs)[0]
 
 
 def find_module(name, dirs):
@@ -149,9 +179,10 @@ def find_module(name, dirs):
     return None
 
 
-def locate(name, extra_paths):
+def locate(name, extra_paths, allow_shadowing=False):
     """The absolute path of NAME.py; ArgumentError for a bad or unknown
-    NAME, naming the valid choices."""
+    NAME, naming the valid choices, or for a --path file that would
+    replace a built-in of that name."""
     if not NAME_RE.match(name):
         raise ArgumentError(
             "bad NAME %r: a workload or probe name is an identifier "
@@ -163,6 +194,10 @@ def locate(name, extra_paths):
         raise ArgumentError(
             "unknown workload or probe %r; choices: %s (searched %s)"
             % (name, ", ".join(names) or "(none)", ", ".join(dirs)))
+    for refused, problem in survey(dirs, allow_shadowing)[1]:
+        if _same_folder(refused, path) and \
+                os.path.basename(refused) == os.path.basename(path):
+            raise ArgumentError(problem)
     return os.path.abspath(path)
 
 
@@ -325,19 +360,57 @@ def _forget_folder(path):
 # the catalogue
 
 
-def emit_catalogue(extra_paths):
+# A module's import should take well under a second; one that takes longer
+# than this (a sleep, a loop at import) is named and the process ends, so
+# that gillab can list the rest without it.
+IMPORT_LIMIT_SECONDS = 30
+
+
+def emit_catalogue(extra_paths, skip=(), allow_shadowing=False,
+                   import_limit=IMPORT_LIMIT_SECONDS):
     """A catalogue record for every good module in the search folders, an
-    error record for every broken one; True when none was broken."""
-    broken = False
-    for name, path in candidates(search_dirs(extra_paths)):
+    error record for every broken one; True when none was broken. Before
+    each import a "loading" record names the file: if the import ends the
+    process (os._exit, a crash), gillab knows which file did it."""
+    skipped = set(os.path.abspath(p) for p in skip)
+    found, problems = survey(search_dirs(extra_paths), allow_shadowing)
+    for path, problem in problems:
+        emit("error", error_fields("load", exception="ContractError",
+                                   message=problem,
+                                   file=os.path.abspath(path)))
+    broken = bool(problems)
+    for name, path in found:
         path = os.path.abspath(path)
-        module, failed = load_or_report(name, path)
+        if path in skipped:
+            continue
+        emit("loading", [("name", name), ("file", to_text(path))])
+        watchdog = _import_watchdog(path, import_limit)
+        try:
+            module, failed = load_or_report(name, path)
+        finally:
+            watchdog.cancel()
         if failed:
             broken = True
         else:
             emit("catalogue", _catalogue_fields(name, path, module))
         _forget_folder(path)
     return not broken
+
+
+def _import_watchdog(path, limit):
+    """A timer that names the file and ends the process when its import
+    hangs: nothing else can stop an import that does not return."""
+    import threading
+
+    def expire():
+        emit("error", error_fields(
+            "load", exception="ImportTimeout", file=to_text(path),
+            message="the import did not finish within %g s" % limit))
+        os._exit(3)
+    timer = threading.Timer(limit, expire)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 def _catalogue_fields(name, path, module):

@@ -27,6 +27,7 @@ public final class DriverOutput {
     private final List<Sample> samples = new ArrayList<>();
     private final List<JsonNode> errors = new ArrayList<>();
     private final List<JsonNode> catalogue = new ArrayList<>();
+    private final List<JsonNode> loading = new ArrayList<>();
     private long otherLines;
     private final List<String> otherExamples = new ArrayList<>();
 
@@ -88,6 +89,7 @@ public final class DriverOutput {
             case "layout" -> layout = node;
             case "error" -> errors.add(node);
             case "catalogue" -> catalogue.add(node);
+            case "loading" -> loading.add(node);
             case "sample" -> samples.add(sample(node));
             default -> otherLines++;
         }
@@ -142,6 +144,11 @@ public final class DriverOutput {
     /** The driver's layout record: what the process randomised and which thread timed 1-thread samples. */
     public Optional<JsonNode> layout() {
         return Optional.ofNullable(layout);
+    }
+
+    /** {@code list}: the files whose import started, in order (the last one may have ended the process). */
+    public List<JsonNode> loading() {
+        return loading;
     }
 
     public Optional<JsonNode> probe() {

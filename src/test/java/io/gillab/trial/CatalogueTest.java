@@ -87,6 +87,38 @@ class CatalogueTest {
                 c.entries().keySet()::toString);
     }
 
+    /** A user folder with one good probe and three bad files; see issue 18, item 5. */
+    private static Path carelessFolder() throws IOException {
+        Path dir = Files.createTempDirectory("gillab-careless-");
+        String probe = "KIND = 'probe'\nDESCRIPTION = 'd'\nPREDICTION = 'p'\ndef probe():\n    return {}\n";
+        Files.writeString(dir.resolve("fine.py"), probe);
+        Files.writeString(dir.resolve("my probe.py"), probe);
+        Files.writeString(dir.resolve("exits.py"), "import os\nos._exit(0)\n");
+        Files.copy(RunFixture.home().scriptsDir().resolve("workloads/countdown.py"), dir.resolve("countdown.py"));
+        return dir;
+    }
+
+    @Test
+    void oneBadFileNeverTakesTheCatalogueDown() throws IOException {
+        PythonRuntime lister = RunFixture.runtime("cpython-local");
+        assumeTrue(lister.availability().available(), () -> lister.availability().reason());
+        Path dir = carelessFolder();
+        Catalogue c = Catalogue.load(lister, List.of(dir));
+        String problems = String.join("\n", c.problems());
+        assertTrue(c.entries().keySet().containsAll(List.of("fine", "countdown", "refcount")), problems);
+        assertTrue(c.entries().get("countdown").file().startsWith(RunFixture.home().scriptsDir().toString()),
+                "the built-in countdown stays: " + c.entries().get("countdown").file());
+        assertTrue(problems.contains(dir.resolve("exits.py") + ": ended the listing process while it was being"
+                + " imported (exit code 0)"), problems);
+        assertTrue(problems.contains("file name 'my probe.py' is not a Python identifier"), problems);
+        assertTrue(problems.contains(dir.resolve("countdown.py") + " has the name of the built-in "
+                + RunFixture.home().scriptsDir().resolve("workloads/countdown.py")), problems);
+        assertEquals(3, c.problems().size(), problems);
+
+        Catalogue allowed = Catalogue.load(lister, List.of(dir), true);
+        assertEquals(dir.resolve("countdown.py").toString(), allowed.entries().get("countdown").file());
+    }
+
     /** A folder with uses_NAME.py, which checks that the _helper.py it imports is the one beside it. */
     private static Path folderWithHelper(String name) throws IOException {
         Path dir = Files.createTempDirectory("gillab-helper-" + name + "-");
