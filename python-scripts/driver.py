@@ -311,6 +311,7 @@ def cmd_run(args):
     module, failed = gillab_loader.load_or_report(args.name, path)
     if failed:
         return 2
+    gillab_measure.report_thread_deaths()
     if module.KIND == "probe":
         code = gillab_measure.run_probe(args.name, module, path)
     elif args.mode != "threads":

@@ -544,6 +544,36 @@ def run_workload(name, module, path, args, executor=None):
     return 0
 
 
+def report_thread_deaths():
+    """From now on a thread that dies of an uncaught exception says so in an
+    error record (stage "thread") before Python prints its traceback: gillab
+    fails the trial from that record, never from text on stderr (a workload
+    may print "Exception in thread" itself). The wrapper is an instance
+    attribute set at start(), so a Thread subclass's own run() is covered;
+    the same code serves Python 2.7 (Jython), which has no excepthook."""
+    import threading
+    start = threading.Thread.start
+    if getattr(start, "_gillab_guard", False):
+        return
+
+    def guarded_start(self):
+        run = self.run
+
+        def guarded_run():
+            try:
+                run()
+            except SystemExit:
+                raise
+            except:  # noqa: E722
+                emit_error("thread", sys.exc_info(),
+                           extra=[("thread", to_text(self.name))])
+                raise
+        self.run = guarded_run
+        return start(self)
+    guarded_start._gillab_guard = True
+    threading.Thread.start = guarded_start
+
+
 def run_probe(name, module, path):
     try:
         with Redirect():

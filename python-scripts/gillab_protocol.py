@@ -118,7 +118,8 @@ catalogue (list) one per good module, in search order, sorted by name within
          CALIBRATE (default true; null for probes).
 
 error    on any failure:
-         {"gillab":1,"record":"error","stage":"args"|"load"|"run"|"check",
+         {"gillab":1,"record":"error",
+          "stage":"args"|"load"|"run"|"check"|"thread",
           "exception":type name ("SyntaxError", "ContractError",
                        "AssertionError", "NumberFormatException", ...),
           "message":str, "file":path|null, "line":int|null,
@@ -140,6 +141,10 @@ error    on any failure:
                 "seconds" and numeric/null metrics ("ContractError"); or a
                 probe returned something that is not a JSON-serialisable
                 dict.  Also carries "index" and "thread" for workloads.
+         thread: a thread the workload started itself died of an uncaught
+                exception (its share of the work is missing); "thread" is the
+                thread's name. The run goes on; gillab fails the trial. Only
+                this record says so: text a workload prints is never read.
          list keeps going after a broken module and lists the good ones.
 
 end      last line, only on success: {"gillab":1,"record":"end","status":"ok"}
@@ -155,6 +160,7 @@ import json
 import os
 import platform
 import sys
+import threading
 import time
 import traceback
 
@@ -183,6 +189,7 @@ except NameError:  # Python 3
 # The real stdout, kept before anything can replace it (the driver imports
 # this module first thing).
 _OUT = sys.stdout
+_EMIT_LOCK = threading.Lock()
 
 
 def _gillab_host():
@@ -367,8 +374,9 @@ def _record(kind, fields):
 
 def emit(kind, fields):
     line = dumps(_record(kind, fields))
-    _OUT.write(line + "\n")
-    _OUT.flush()
+    with _EMIT_LOCK:  # a workload thread may report while the main one does
+        _OUT.write(line + "\n")
+        _OUT.flush()
 
 
 # --------------------------------------------------------------------------

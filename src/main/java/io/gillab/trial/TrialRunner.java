@@ -201,19 +201,24 @@ public final class TrialRunner {
             TrialResult.Status status;
             String message;
             long measured = d.samples().stream().filter(x -> !x.warmup()).count();
-            String threadDeath = uncaughtThreadException(out.stderrTail());
+            // A thread the workload started itself and that died says so in its own record (stage "thread"),
+            // never read from text on stderr, which a workload can print too.
+            var threadDeath = d.errors().stream().filter(e -> "thread".equals(e.path("stage").asText())).findFirst()
+                    .map(e -> e.path("exception").asText("Error") + ": " + e.path("message").asText("") + " (thread "
+                            + e.path("thread").asText("?") + ")").orElse(null);
+            var errors = d.errors().stream().filter(e -> !"thread".equals(e.path("stage").asText())).toList();
             if (out.timedOut()) {
                 status = TrialResult.Status.timeout;
                 message = "timed out: killed after " + timeout.toSeconds() + " s (the time limit; --timeout)"
                         + (fork > 0 ? " in process " + (fork + 1) : "");
-            } else if (!d.errors().isEmpty() && MODE_NOT_AVAILABLE.equals(d.errors().get(0).path("exception").asText())) {
+            } else if (!errors.isEmpty() && MODE_NOT_AVAILABLE.equals(errors.get(0).path("exception").asText())) {
                 // Not a failure: the implementation has no such way to run workers (Jython has no
                 // multiprocessing); the report lists it as not available, with the driver's reason.
                 status = TrialResult.Status.skipped;
-                message = d.errors().get(0).path("message").asText("mode not available");
-            } else if (!d.errors().isEmpty()) {
+                message = errors.get(0).path("message").asText("mode not available");
+            } else if (!errors.isEmpty()) {
                 status = TrialResult.Status.failed;
-                message = DriverOutput.describeError(d.errors().get(0));
+                message = DriverOutput.describeError(errors.get(0));
             } else if (!d.finished()) {
                 status = TrialResult.Status.failed;
                 message = whyUnfinished(out);
@@ -329,36 +334,6 @@ public final class TrialRunner {
                 default -> "signal " + sig;
             };
             return name.startsWith("signal") ? name : "signal " + sig + " " + name;
-        }
-
-        /**
-         * The exception line of a thread that died uncaught, from stderr ("Exception in thread X:" and a
-         * traceback, as CPython, GraalPy and Jython print it, or a Java thread's stack trace), or null.
-         */
-        static String uncaughtThreadException(String stderr) {
-            if (stderr == null) {
-                return null;
-            }
-            int at = stderr.indexOf("Exception in thread ");
-            if (at < 0) {
-                return null;
-            }
-            String[] lines = stderr.substring(at).split("\r?\n");
-            String header = lines[0];
-            int colon = header.indexOf(":Traceback");
-            String thread = (colon > 0 ? header.substring(0, colon) : header).substring("Exception in thread ".length())
-                    .replaceAll(":$", "").strip();
-            if (header.contains("\"") && header.matches(".*\\s\\S*(Exception|Error)\\b.*")) {
-                return header.substring("Exception in thread ".length()).strip(); // a Java thread: all on one line
-            }
-            for (int i = 1; i < lines.length; i++) {
-                String l = lines[i];
-                if (l.isBlank() || Character.isWhitespace(l.charAt(0)) || l.startsWith("Traceback")) {
-                    continue;
-                }
-                return l.strip() + " (thread " + thread + ")";
-            }
-            return "(thread " + thread + ")";
         }
 
         /** A loud note when a runtime meant to run with the Graal JIT ran interpreter-only. */
