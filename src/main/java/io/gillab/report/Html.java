@@ -25,6 +25,12 @@ final class Html {
         return b.toString();
     }
 
+    /** Escaped, with a line-break opportunity after each '_' and ':': snake_case checks and runtime ids
+     * (pypy:bookworm) then wrap at a word's joint in a narrow column, not mid-word. */
+    static String breakable(String s) {
+        return esc(s).replace("_", "_<wbr>").replace(":", ":<wbr>");
+    }
+
     /** A usable fragment of an id or class: workload names come from user files. */
     static String id(String s) {
         return s.replaceAll("[^A-Za-z0-9_-]", "_");

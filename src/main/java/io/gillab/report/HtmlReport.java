@@ -26,6 +26,12 @@ final class HtmlReport {
             figure{margin:1em 0}svg{max-width:100%;height:auto}figcaption{color:#555;font-size:.9em}
             pre{background:#f7f7f7;padding:.5em;overflow-x:auto;font-size:.85em}
             nav a{margin-right:1em}
+            table.matrix{width:100%;table-layout:fixed;font-size:.85em}
+            .matrix th,.matrix td,.implementations-table td,.run-table td{overflow-wrap:anywhere}
+            /* JVM arguments and option JSON are long words: they wrap instead of widening the page */
+            table.implementations-table{width:100%;table-layout:fixed}
+            .matrix th.check{width:13%}.matrix .claim{width:16%;font-size:.92em;color:#444}
+            .matrix thead th{position:sticky;top:0;z-index:1;box-shadow:0 1px 0 #ccc}
             """;
 
     private final ReportModel model;
@@ -96,20 +102,23 @@ final class HtmlReport {
             out.append("<p>").append(m.mismatches()).append(" mismatch").append(m.mismatches() == 1 ? "" : "es")
                     .append(".</p>\n");
         }
-        out.append("<table class=\"matrix\">\n<tr><th>").append(m.fromVerdicts() ? "check" : "probe").append("</th>");
+        // Fixed layout: the columns share the page's width however many runtimes there are (six fit a
+        // 1280-px window; long values wrap), and the header stays in view on scrolling.
+        out.append("<table class=\"matrix\">\n<thead><tr><th class=\"check\">").append(m.fromVerdicts() ? "check" : "probe")
+                .append("</th>");
         if (m.fromVerdicts()) {
-            out.append("<th>claim (seed or literature)</th>");
+            out.append("<th class=\"claim\">claim (seed or literature)</th>");
         }
-        m.runtimes().forEach(rt -> out.append("<th>").append(Html.esc(rt)).append("</th>"));
-        out.append("</tr>\n");
+        m.runtimes().forEach(rt -> out.append("<th>").append(Html.breakable(rt)).append("</th>"));
+        out.append("</tr></thead>\n<tbody>\n");
         for (BehaviourMatrix.Row row : m.rows()) {
-            out.append("<tr><th>").append(Html.esc(row.check()));
+            out.append("<tr><th>").append(Html.breakable(row.check()));
             if (!row.check().equals(row.subject()) && row.subject() != null) {
                 out.append("<span class=\"pred\">on ").append(Html.esc(row.subject())).append("</span>");
             }
             out.append("</th>");
             if (m.fromVerdicts()) {
-                out.append("<td>").append(Html.esc(row.claim() == null ? "-" : row.claim()));
+                out.append("<td class=\"claim\">").append(Html.esc(row.claim() == null ? "-" : row.claim()));
                 if (row.source() != null) {
                     out.append("<span class=\"pred\">").append(Html.link(row.source())).append("</span>");
                 }
@@ -120,7 +129,7 @@ final class HtmlReport {
             }
             out.append("</tr>\n");
         }
-        out.append("</table>\n</section>\n");
+        out.append("</tbody>\n</table>\n</section>\n");
     }
 
     /** Each claim of the seed: the runtimes it holds for, and those it does not, with the observation. */

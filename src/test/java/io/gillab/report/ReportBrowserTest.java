@@ -16,14 +16,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * report.html opened in a real headless Chromium (Debian's {@code chromium}, which .ci/run installs):
  * the rendered DOM has the behaviour matrix and a chart per workload, the console reports no error,
- * and a screenshot is kept at target/report-screenshot.png. Skipped, saying why, without a browser.
- * About 5 s (two browser starts), so not tagged slow.
+ * and a screenshot is kept at target/report-screenshot.png; with six runtimes the page fits a 1280-px
+ * window (target/report-six-screenshot.png). Skipped, saying why, without a browser. About 10 s (four
+ * browser starts), so not tagged slow.
  */
 class ReportBrowserTest {
     private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
@@ -34,21 +36,13 @@ class ReportBrowserTest {
 
     @Test
     void reportRendersInHeadlessChromium() throws Exception {
-        Optional<Path> browser = findBrowser();
-        assumeTrue(browser.isPresent(), "no headless browser found on PATH (looked for " + BROWSERS
-                + "); install Debian's chromium to run this test");
+        Path browser = browser();
         Path out = Path.of("target", "report-browser").toAbsolutePath();
         Reports.Written written = Reports.write(out, ReportFixture.input(true));
         String url = written.html().toUri().toString();
-        Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
-        Files.deleteIfExists(screenshot);
+        Result shot = screenshot(browser, out, url, "report-screenshot.png");
 
-        Result shot = chromium(browser.get(), out, "--screenshot=" + screenshot, "--window-size=1280,4000", url);
-        assertEquals(0, shot.exit(), shot.stderr());
-        byte[] png = Files.readAllBytes(screenshot);
-        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG screenshot");
-
-        Result dom = chromium(browser.get(), out, "--dump-dom", url);
+        Result dom = chromium(browser, out, "--dump-dom", url);
         assertEquals(0, dom.exit(), dom.stderr());
         String rendered = dom.stdout();
         assertTrue(rendered.contains("<table class=\"matrix\">"), "the behaviour matrix is in the rendered DOM");
@@ -60,6 +54,57 @@ class ReportBrowserTest {
             // the page has no script; a console error would mean the browser choked on the markup
             assertFalse(r.stderr().contains("Uncaught") || r.stderr().contains(":CONSOLE("), r.stderr());
         }
+    }
+
+    /**
+     * Six runtimes (issue 20): the behaviour matrix and the rest of the page fit a 1280-px window, i.e. the
+     * document is no wider than the window and nothing scrolls sideways.
+     */
+    @Test
+    void sixRuntimesFitA1280PixelWindow() throws Exception {
+        Path browser = browser();
+        Path out = Path.of("target", "report-browser-six").toAbsolutePath();
+        ReportInput six = ReportFixture.sixRuntimes();
+        Path html = Reports.write(out, six).html();
+        List<String> runtimes = six.results().stream().map(TrialResult::runtime).distinct().toList();
+        assertEquals(6, runtimes.size(), runtimes.toString());
+        String page = Files.readString(html);
+        for (String rt : runtimes) {
+            assertTrue(page.contains("<th>" + Html.breakable(rt) + "</th>"), rt + " has a column in the matrix");
+        }
+        screenshot(browser, out, html.toUri().toString(), "report-six-screenshot.png");
+
+        // The report has no script; a copy with one writes the widths where --dump-dom shows them.
+        Path probe = out.resolve("report-width.html");
+        Files.writeString(probe, page.replace("</body>", "<script>document.title = 'width '"
+                + " + document.documentElement.scrollWidth + ' of ' + window.innerWidth;</script></body>"));
+        Result dom = chromium(browser, out, "--window-size=1280,900", "--dump-dom", probe.toUri().toString());
+        assertEquals(0, dom.exit(), dom.stderr());
+        Matcher m = Pattern.compile("<title>width (\\d+) of (\\d+)</title>").matcher(dom.stdout());
+        assertTrue(m.find(), "the widths were measured: " + dom.stdout().lines().limit(8).toList());
+        int scrollWidth = Integer.parseInt(m.group(1));
+        int innerWidth = Integer.parseInt(m.group(2));
+        assertEquals(1280, innerWidth, "the window is 1280 px wide");
+        assertTrue(scrollWidth <= innerWidth, "report.html with six runtimes is " + scrollWidth
+                + " px wide in a " + innerWidth + "-px window: it scrolls sideways");
+    }
+
+    private static Path browser() {
+        Optional<Path> browser = findBrowser();
+        assumeTrue(browser.isPresent(), "no headless browser found on PATH (looked for " + BROWSERS
+                + "); install Debian's chromium to run this test");
+        return browser.get();
+    }
+
+    /** A 1280-px-wide screenshot of the page, kept in target/ to look at. */
+    private static Result screenshot(Path browser, Path work, String url, String name) throws Exception {
+        Path screenshot = Path.of("target", name).toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        Result shot = chromium(browser, work, "--screenshot=" + screenshot, "--window-size=1280,4000", url);
+        assertEquals(0, shot.exit(), shot.stderr());
+        byte[] png = Files.readAllBytes(screenshot);
+        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG screenshot");
+        return shot;
     }
 
     private static List<String> workloadNames() throws IOException {

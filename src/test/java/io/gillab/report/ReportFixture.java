@@ -3,6 +3,7 @@ package io.gillab.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gillab.results.ProbeAnswer;
+import io.gillab.expect.Expectations;
 import io.gillab.expect.Verdict;
 import io.gillab.results.ResultsFile;
 import io.gillab.trial.TrialResult;
@@ -17,17 +18,23 @@ import java.util.List;
 /**
  * The recorded results the report tests render: results.jsonl and run-*.json of real quick runs (Jython,
  * GraalPy without JIT and local CPython; countdown, sleep, convoy and the refcount probe, with the
- * failed and not-available trials those runs produced), under src/test/resources/fixtures/reports.
+ * failed and not-available trials those runs produced), under src/test/resources/fixtures/reports;
+ * and {@link #sixRuntimes()}, a recorded run on six runtimes (fixtures/reports-six, see its README).
  */
 final class ReportFixture {
     static final String DIR = "/fixtures/reports";
+    static final String SIX = "/fixtures/reports-six";
 
     private ReportFixture() {
     }
 
     static Path dir() {
+        return dir(DIR);
+    }
+
+    static Path dir(String resource) {
         try {
-            return Path.of(ReportFixture.class.getResource(DIR).toURI());
+            return Path.of(ReportFixture.class.getResource(resource).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -38,8 +45,18 @@ final class ReportFixture {
     }
 
     static List<JsonNode> runs() throws IOException {
+        return runs(dir());
+    }
+
+    /** Jython, GraalPy, CPython 3.11, 3.13 and 3.14 and PyPy, judged by the real expectations table. */
+    static ReportInput sixRuntimes() throws IOException {
+        List<TrialResult> results = new ResultsFile(dir(SIX)).read();
+        return new ReportInput(results, runs(dir(SIX)), Expectations.load().judge(results));
+    }
+
+    private static List<JsonNode> runs(Path dir) throws IOException {
         List<JsonNode> runs = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir(), "run-*.json")) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "run-*.json")) {
             for (Path p : s) {
                 runs.add(new ObjectMapper().readTree(p.toFile()));
             }

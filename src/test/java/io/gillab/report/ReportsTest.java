@@ -69,7 +69,7 @@ class ReportsTest {
         String matrix = section("behaviour");
         assertTrue(matrix.contains("<table class=\"matrix\">"), "the matrix table");
         for (Verdict v : input.verdicts()) {
-            assertTrue(matrix.contains("<th>" + Html.esc(v.runtime()) + "</th>"), "column " + v.runtime());
+            assertTrue(matrix.contains("<th>" + Html.breakable(v.runtime()) + "</th>"), "column " + v.runtime());
             assertTrue(matrix.contains(Html.esc(v.observed())), "observed value of " + v.trial());
         }
         assertTrue(matrix.contains(Html.esc(input.verdicts().get(0).claim())), "the seed's claim");
