@@ -10,7 +10,6 @@ import io.gillab.results.ResultsFile;
 import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.ProcessOutput;
 import io.gillab.runtime.ProcessRunner;
-import io.gillab.runtime.container.ContainerLimits;
 import io.gillab.stats.Stats;
 import io.gillab.trial.Presets;
 import io.gillab.trial.Run;
@@ -22,9 +21,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +39,8 @@ import picocli.CommandLine.Option;
 @Command(name = "fidelity", mixinStandardHelpOptions = true,
         description = {"Measure gillab's own fidelity on CPython: (a) countdown timed through gillab vs. directly "
                 + "by the same interpreter; (b) a default-like run's wall time split into measuring and overhead.",
-                "Prints figures and writes DIR/fidelity.json; it asserts nothing."})
+                "Prints figures and writes DIR/fidelity.json; it asserts nothing."},
+        resourceBundle = "io.gillab.cli.FidelityHelp")
 final class FidelityCommand implements Callable<Integer> {
     /** The target: gillab's median within 2% of the direct median for a workload of at least 100 ms. */
     static final double TARGET_RATIO = 1.02;
@@ -76,9 +73,8 @@ final class FidelityCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--python", paramLabel = "PATH", defaultValue = "python3",
-            description = "The interpreter for both sides of (a) and behind cpython-local (default: ${DEFAULT-VALUE} on PATH).")
-    String python;
+    @CommandLine.Mixin
+    SharedRunFlags shared;
 
     @Option(names = "--size", paramLabel = "UNITS", defaultValue = "14000000",
             description = "Countdown size for (a), the same on both sides (default: ${DEFAULT-VALUE}).")
@@ -106,38 +102,23 @@ final class FidelityCommand implements Callable<Integer> {
                     + "multiplying the start-ups).")
     String runPreset;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Time limit per trial and per direct process (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/fidelity-<date-time>).")
-    Path out;
-
     private final PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     @Override
     public Integer call() throws Exception {
-        if (samples < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
-        }
-        if (warmups < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--warmups must be 0 or more, got " + warmups);
-        }
-        if (size < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--size must be at least 1, got " + size);
-        }
         if (blocks < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--blocks must be at least 1, got " + blocks);
-        }
-        if (timeoutSeconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
         if (!List.of("quick", "default", "rigorous").contains(runPreset)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--run-preset must be quick, default or rigorous, got '" + runPreset + "'");
         }
-        Path outDir = out != null ? out
-                : Path.of("results", "fidelity-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path outDir = shared.outDir("fidelity-");
+        try {
+            blockOptions(outDir, 1); // checks --samples, --warmups, --size and --timeout before anything runs
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Files.createDirectories(outDir);
         GillabHome home = GillabHome.locate();
 
@@ -168,10 +149,10 @@ final class FidelityCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ (a) gillab vs direct
 
     private int partA(GillabHome home, Path outDir, ObjectNode json) throws IOException {
-        stdout.printf(Locale.ROOT, "(a) countdown through gillab (cpython-local) vs. the same loop run directly by %s%n", python);
+        stdout.printf(Locale.ROOT, "(a) countdown through gillab (cpython-local) vs. the same loop run directly by %s%n", shared.python);
         stdout.printf(Locale.ROOT, "    size %d, %d warm-ups + %d samples per side per block, %d blocks "
                 + "(gillab, direct, gillab, direct, ...)%n", size, warmups, samples, blocks);
-        json.put("python", python).put("size", size).put("warmups", warmups).put("samples", samples)
+        json.put("python", shared.python).put("size", size).put("warmups", warmups).put("samples", samples)
                 .put("blocks", blocks);
         ArrayNode blockJson = json.putArray("blocks");
         List<Double> allGillab = new ArrayList<>();
@@ -183,9 +164,7 @@ final class FidelityCommand implements Callable<Integer> {
             // gillab: the driver in a child process, exactly as './gillab run --runtimes cpython-local' runs it
             ByteArrayOutputStream chatter = new ByteArrayOutputStream();
             // one process, the given warm-ups and samples, the fixed size: the direct side's exact shape
-            RunOptions options = runOptions(List.of("cpython-local"), List.of("countdown"), List.of(1),
-                    new Presets.Measurement("default", 1, samples, warmups, size, 0.2, "strong"),
-                    outDir.resolve("a-block-" + b));
+            RunOptions options = blockOptions(outDir, b);
             long g0 = System.nanoTime();
             Run.Outcome outcome;
             try {
@@ -210,8 +189,8 @@ final class FidelityCommand implements Callable<Integer> {
 
             // direct: the same interpreter, the bare loop, nothing else
             long d0 = System.nanoTime();
-            ProcessOutput po = ProcessRunner.run(List.of(python, "-u", "-c", DIRECT_SCRIPT, Long.toString(size),
-                    Integer.toString(warmups), Integer.toString(samples)), Map.of(), null, Duration.ofSeconds(timeoutSeconds));
+            ProcessOutput po = ProcessRunner.run(List.of(shared.python, "-u", "-c", DIRECT_SCRIPT, Long.toString(size),
+                    Integer.toString(warmups), Integer.toString(samples)), Map.of(), null, shared.timeout());
             double dWall = (System.nanoTime() - d0) / 1e9;
             DirectRun d = DirectRun.parse(po.stdoutLines());
             if (po.timedOut() || po.exitCode() != 0 || d.samples().size() != samples) {
@@ -323,7 +302,8 @@ final class FidelityCommand implements Callable<Integer> {
                 + " (the preset's processes, samples and warm-ups; calibrated to --min-time 0.2)");
         Presets.Measurement d = Presets.defaults();
         Presets.Measurement m = new Presets.Measurement(runPreset, null, null, null, null, d.minSeconds(), d.scaling());
-        RunOptions options = runOptions(runtimes, names, List.of(1, 2), m, outDir.resolve("b-run"));
+        RunOptions options = shared.options().runtimes(runtimes).names(names).threads(List.of(1, 2)).measurement(m)
+                .outDir(outDir.resolve("b-run")).commandLine(commandLine()).build();
         long r0 = System.nanoTime();
         Run.Outcome outcome;
         try {
@@ -364,15 +344,17 @@ final class FidelityCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ helpers
 
-    /** The one place that builds RunOptions (a record that grows): change here when it does. */
-    private RunOptions runOptions(List<String> runtimes, List<String> names, List<Integer> threads,
-            Presets.Measurement measurement, Path dir) {
-        String commandLine = "gillab " + String.join(" ", spec.commandLine().getParseResult() == null ? List.of("fidelity")
-                : spec.commandLine().getParseResult().originalArgs());
-        return new RunOptions(runtimes, names, threads, measurement, Duration.ofSeconds(timeoutSeconds), dir, python,
-                List.of(), ContainerLimits.defaults(), commandLine, false);
+    /** One process, the given warm-ups and samples, the fixed size: the direct side's exact shape. */
+    private RunOptions blockOptions(Path outDir, int block) {
+        return shared.options().runtimes(List.of("cpython-local")).names(List.of("countdown")).threads(List.of(1))
+                .measurement(new Presets.Measurement("default", 1, samples, warmups, size, 0.2, "strong"))
+                .outDir(outDir.resolve("a-block-" + block)).commandLine(commandLine()).build();
     }
 
+    private String commandLine() {
+        return "gillab " + String.join(" ", spec.commandLine().getParseResult() == null ? List.of("fidelity")
+                : spec.commandLine().getParseResult().originalArgs());
+    }
 
     private static String describeMachine(ObjectNode m) {
         return String.format(Locale.ROOT, "%s, %s CPUs (cgroup quota %s), %s GiB, kernel %s, Java %s, load average %s, governor %s",
