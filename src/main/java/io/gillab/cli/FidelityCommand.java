@@ -74,7 +74,7 @@ final class FidelityCommand implements Callable<Integer> {
         RunSplit partB;
         try {
             RunOptions template = shared.options().outDir(outDir).commandLine(commandLine()).build();
-            partA = new GillabVsDirect(template, home, size, samples, warmups, blocks);
+            partA = new GillabVsDirect(template, home, new GillabVsDirect.Shape(size, samples, warmups, blocks));
             partB = new RunSplit(template, home, runPreset);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -111,7 +111,8 @@ final class FidelityCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "(a) countdown through gillab (cpython-local) vs. the same loop run directly by %s%n",
                 a.python());
         stdout.printf(Locale.ROOT, "    size %d, %d warm-ups + %d samples per side per block, %d blocks "
-                + "(gillab, direct, gillab, direct, ...)%n", a.size(), a.warmups(), a.samples(), a.blocks());
+                + "(gillab, direct, gillab, direct, ...)%n", a.shape().size(), a.shape().warmups(), a.shape().samples(),
+                a.shape().blocks());
         GillabVsDirect.Result r = a.run(this::printSide);
         report.add(a, r);
         if (r.failed()) {

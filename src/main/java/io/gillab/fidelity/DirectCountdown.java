@@ -37,14 +37,13 @@ final class DirectCountdown {
     }
 
     /** One run of the script: its side of a block, or an IOException saying why it failed. */
-    static GillabVsDirect.Side run(String python, long size, int warmups, int samples, Duration timeout)
-            throws IOException {
+    static GillabVsDirect.Side run(String python, GillabVsDirect.Shape shape, Duration timeout) throws IOException {
         long d0 = System.nanoTime();
-        ProcessOutput po = ProcessRunner.run(List.of(python, "-u", "-c", SCRIPT, Long.toString(size),
-                Integer.toString(warmups), Integer.toString(samples)), Map.of(), null, timeout);
+        ProcessOutput po = ProcessRunner.run(List.of(python, "-u", "-c", SCRIPT, Long.toString(shape.size()),
+                Integer.toString(shape.warmups()), Integer.toString(shape.samples())), Map.of(), null, timeout);
         double wall = (System.nanoTime() - d0) / 1e9;
         GillabVsDirect.Side d = parse(po.stdoutLines(), wall);
-        if (po.timedOut() || po.exitCode() != 0 || d.samples().size() != samples) {
+        if (po.timedOut() || po.exitCode() != 0 || d.samples().size() != shape.samples()) {
             throw new IOException("the direct side failed (exit " + po.exitCode() + (po.timedOut() ? ", timed out" : "")
                     + "): " + po.stderrTail().strip());
         }

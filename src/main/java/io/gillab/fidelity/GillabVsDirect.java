@@ -30,25 +30,25 @@ public final class GillabVsDirect {
 
     private final RunOptions template;
     private final GillabHome home;
-    private final long size;
-    private final int samples;
-    private final int warmups;
-    private final int blocks;
+    private final Shape shape;
+
+    /** How much it measures: the countdown's size, warm-ups and samples per side per block, and blocks. */
+    public record Shape(long size, int samples, int warmups, int blocks) {
+        public Shape {
+            if (blocks < 1) {
+                throw new IllegalArgumentException("--blocks must be at least 1, got " + blocks);
+            }
+        }
+    }
 
     /**
      * @param template the options every gillab side derives from (interpreter, time limit, output directory)
-     * @throws IllegalArgumentException for a bad size, sample or warm-up count, or number of blocks
+     * @throws IllegalArgumentException for a bad size, sample or warm-up count (checked as any run's are)
      */
-    public GillabVsDirect(RunOptions template, GillabHome home, long size, int samples, int warmups, int blocks) {
-        if (blocks < 1) {
-            throw new IllegalArgumentException("--blocks must be at least 1, got " + blocks);
-        }
+    public GillabVsDirect(RunOptions template, GillabHome home, Shape shape) {
         this.template = template;
         this.home = home;
-        this.size = size;
-        this.samples = samples;
-        this.warmups = warmups;
-        this.blocks = blocks;
+        this.shape = shape;
         gillabSide(1); // checks size, samples and warm-ups before anything runs
     }
 
@@ -143,26 +143,14 @@ public final class GillabVsDirect {
         return template.localPython();
     }
 
-    public long size() {
-        return size;
-    }
-
-    public int samples() {
-        return samples;
-    }
-
-    public int warmups() {
-        return warmups;
-    }
-
-    public int blocks() {
-        return blocks;
+    public Shape shape() {
+        return shape;
     }
 
     /** Runs the blocks, stopping at the first side that fails. */
     public Result run(Listener listener) throws IOException {
         List<Block> done = new ArrayList<>();
-        for (int b = 1; b <= blocks; b++) {
+        for (int b = 1; b <= shape.blocks(); b++) {
             // gillab: the driver in a child process, exactly as './gillab run --runtimes cpython-local' runs it
             ByteArrayOutputStream chatter = new ByteArrayOutputStream();
             long g0 = System.nanoTime();
@@ -188,7 +176,7 @@ public final class GillabVsDirect {
             // direct: the same interpreter, the bare loop, nothing else
             Side direct;
             try {
-                direct = DirectCountdown.run(python(), size, warmups, samples, template.timeout());
+                direct = DirectCountdown.run(python(), shape, template.timeout());
             } catch (IOException e) {
                 return new Result(done, e.getMessage(), "");
             }
@@ -201,7 +189,8 @@ public final class GillabVsDirect {
     /** One process, the given warm-ups and samples, the fixed size: the direct side's exact shape. */
     private RunOptions gillabSide(int block) {
         return template.toBuilder().runtimes(List.of("cpython-local")).names(List.of("countdown")).threads(List.of(1))
-                .measurement(new Presets.Measurement("default", 1, samples, warmups, size, 0.2, "strong"))
+                .measurement(new Presets.Measurement("default", 1, shape.samples(), shape.warmups(), shape.size(), 0.2,
+                        "strong"))
                 .outDir(template.outDir().resolve("a-block-" + block)).build();
     }
 
@@ -211,8 +200,8 @@ public final class GillabVsDirect {
 
     /** The settings, every block's samples and the figures, into {@code json} (fidelity.json's part a). */
     public void write(Result r, ObjectNode json) {
-        json.put("python", python()).put("size", size).put("warmups", warmups).put("samples", samples)
-                .put("blocks", blocks);
+        json.put("python", python()).put("size", shape.size()).put("warmups", shape.warmups())
+                .put("samples", shape.samples()).put("blocks", shape.blocks());
         ArrayNode blockJson = json.putArray("blocks");
         for (Block b : r.blocks()) {
             ObjectNode bj = blockJson.addObject().put("block", b.number());

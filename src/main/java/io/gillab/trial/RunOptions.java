@@ -9,47 +9,55 @@ import java.util.List;
 
 /**
  * Everything a run needs to know, whether it comes from {@code ./gillab run} flags or from a test. Made by
- * {@link #builder()}, whose {@link Builder#build()} is the one place options are checked: a bad value is an
+ * {@link #builder()}; the compact constructor is the one place options are checked: a bad value is an
  * {@link IllegalArgumentException} naming the command-line flag it comes from (the CLI shows it as a usage
  * error).
+ *
+ * @param runtimes    runtime ids, e.g. jython, graalpy, cpython
+ * @param names       workloads and probes; null for the default ones
+ * @param threads     thread counts for workloads (a workload may declare its own)
+ * @param measurement preset and overrides: processes, samples, warm-ups, size or calibration, scaling
+ * @param timeout     per-process time limit; the trial's process or container is killed at it
+ * @param outDir      where results.jsonl goes
+ * @param localPython the interpreter behind the {@code cpython-local} runtime and the no-Docker fallback
+ * @param searchPaths extra directories with workloads (the driver's {@code --path})
+ * @param limits      CPU and memory for trial containers
+ * @param commandLine the command as the user typed it, for the record
+ * @param resume      run only the trials that outDir's results.jsonl does not hold yet
+ * @param modes       execution modes for workloads (threads, processes, interpreters, contexts), without repeats
+ * @param shard       run only this 1/n of the matrix, or null for all of it
+ * @param layoutSeed  the seed each fork's randomised layout is drawn from ({@link ForkLayout}); null: the run
+ *                    draws one and records it in run-*.json ({@code options.layout_seed})
  */
-public final class RunOptions {
+public record RunOptions(List<String> runtimes, List<String> names, List<Integer> threads,
+        Presets.Measurement measurement, Duration timeout, Path outDir, String localPython, List<Path> searchPaths,
+        ContainerLimits limits, String commandLine, boolean resume, List<String> modes, Shard shard, Long layoutSeed) {
     /** The per-process time limit without {@code --timeout}. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
     /** A trial container needs at least this much memory to start an interpreter. */
     public static final long MIN_MEMORY = 64L << 20;
     private static final double MAX_JIT_WAIT_SECONDS = 3600;
 
-    private final List<String> runtimes;
-    private final List<String> names;
-    private final List<Integer> threads;
-    private final Presets.Measurement measurement;
-    private final Duration timeout;
-    private final Path outDir;
-    private final String localPython;
-    private final List<Path> searchPaths;
-    private final ContainerLimits limits;
-    private final String commandLine;
-    private final boolean resume;
-    private final List<String> modes;
-    private final Shard shard;
-    private final Long layoutSeed;
-
-    private RunOptions(Builder b) {
-        runtimes = List.copyOf(b.runtimes);
-        names = b.names == null ? null : List.copyOf(b.names);
-        threads = List.copyOf(b.threads);
-        measurement = b.measurement;
-        timeout = b.timeout;
-        outDir = b.outDir;
-        localPython = b.localPython;
-        searchPaths = List.copyOf(b.searchPaths);
-        limits = b.limits;
-        commandLine = b.commandLine;
-        resume = b.resume;
-        modes = b.modes.stream().distinct().toList();
-        shard = b.shard;
-        layoutSeed = b.layoutSeed;
+    /** Only {@link Builder#build()} calls this (positional arguments are easy to swap). */
+    public RunOptions {
+        modes = modes == null || modes.isEmpty() ? List.of(ExecutionMode.THREADS) : modes;
+        require(runtimes != null && !runtimes.isEmpty(), "--runtimes must name at least one runtime");
+        require(threads != null && !threads.isEmpty() && threads.stream().allMatch(n -> n != null && n >= 1),
+                "--threads must be counts of at least 1, got " + threads);
+        require(outDir != null, "an output directory (--out) is required");
+        require(timeout != null && timeout.toMillis() >= 1000, "--timeout must be at least 1 second");
+        require(layoutSeed == null || layoutSeed >= 0, "--layout-seed must be 0 or more, got " + layoutSeed);
+        for (String m : modes) {
+            require(ExecutionMode.ALL.contains(m),
+                    "--mode: unknown mode '" + m + "'; valid: " + String.join(", ", ExecutionMode.ALL));
+        }
+        checkMeasurement(measurement);
+        checkLimits(limits);
+        runtimes = List.copyOf(runtimes);
+        names = names == null ? null : List.copyOf(names);
+        threads = List.copyOf(threads);
+        searchPaths = List.copyOf(searchPaths);
+        modes = modes.stream().distinct().toList();
     }
 
     /**
@@ -70,77 +78,37 @@ public final class RunOptions {
                 .commandLine(commandLine).resume(resume).modes(modes).shard(shard).layoutSeed(layoutSeed);
     }
 
-    /** Runtime ids, e.g. jython, graalpy, cpython. */
-    public List<String> runtimes() {
-        return runtimes;
+    private static void checkMeasurement(Presets.Measurement m) {
+        require(m != null, "a measurement preset is required");
+        require(m.forks() == null || m.forks() >= 1, "--forks must be at least 1, got " + m.forks());
+        require(m.samples() == null || m.samples() >= 1, "--samples must be at least 1, got " + m.samples());
+        require(m.warmups() == null || m.warmups() >= 0, "--warmups must be 0 or more, got " + m.warmups());
+        require(m.size() == null || m.size() >= 1, "--size must be at least 1, got " + m.size());
+        require("strong".equals(m.scaling()) || "weak".equals(m.scaling()),
+                "--scaling must be strong or weak, got '" + m.scaling() + "'");
+        require(m.minSeconds() > 0, "--min-time must be more than 0 seconds");
+        require(m.jitWaitSeconds() >= 0 && m.jitWaitSeconds() <= MAX_JIT_WAIT_SECONDS,
+                "--jit-wait must be 0 to 3600 seconds, got " + m.jitWaitSeconds());
+        require(Presets.Measurement.WORKER.equals(m.oneThreadOn()) || Presets.Measurement.MAIN.equals(m.oneThreadOn()),
+                "--one-thread-on must be worker or main, got '" + m.oneThreadOn() + "'");
+        Presets.Target t = m.target();
+        require(t == null || m.samples() == null || t.maxSamples() >= m.samples(),
+                t == null ? "" : "--max-samples (" + t.maxSamples() + ") is below --samples (" + m.samples() + ")");
     }
 
-    /** Workloads and probes; null for the default ones. */
-    public List<String> names() {
-        return names;
+    private static void checkLimits(ContainerLimits l) {
+        require(l != null, "container limits are required");
+        int cores = Runtime.getRuntime().availableProcessors();
+        require(l.cpus() > 0 && l.cpus() <= cores,
+                "--cpus must be more than 0 and at most the " + cores + " cores here, got " + l.cpus());
+        require(l.memoryBytes() >= MIN_MEMORY,
+                "--memory must be at least 64m, got " + (l.memoryBytes() >> 20) + "m (" + l.memoryBytes() + " bytes)");
     }
 
-    /** Thread counts for workloads (a workload may declare its own). */
-    public List<Integer> threads() {
-        return threads;
-    }
-
-    /** Preset and overrides: processes, samples, warm-ups, size or calibration, scaling. */
-    public Presets.Measurement measurement() {
-        return measurement;
-    }
-
-    /** Per-process time limit; the trial's process or container is killed at it. */
-    public Duration timeout() {
-        return timeout;
-    }
-
-    /** Where results.jsonl goes. */
-    public Path outDir() {
-        return outDir;
-    }
-
-    /** The interpreter behind the {@code cpython-local} runtime and the no-Docker fallback. */
-    public String localPython() {
-        return localPython;
-    }
-
-    /** Extra directories with workloads (the driver's {@code --path}). */
-    public List<Path> searchPaths() {
-        return searchPaths;
-    }
-
-    /** CPU and memory for trial containers. */
-    public ContainerLimits limits() {
-        return limits;
-    }
-
-    /** The command as the user typed it, for the record. */
-    public String commandLine() {
-        return commandLine;
-    }
-
-    /** Run only the trials that outDir's results.jsonl does not hold yet. */
-    public boolean resume() {
-        return resume;
-    }
-
-    /** Execution modes for workloads (threads, processes, interpreters, contexts), without repeats. */
-    public List<String> modes() {
-        return modes;
-    }
-
-    /** Run only this 1/n of the matrix, or null for all of it. */
-    public Shard shard() {
-        return shard;
-    }
-
-    /**
-     * The seed each fork's randomised layout is drawn from ({@link ForkLayout}); null: the run draws one and
-     * records it in run-*.json ({@code options.layout_seed}).
-     */
-    public Long layoutSeed() {
-        return layoutSeed;
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
     }
 
     /** Collects options; {@link #build()} checks them. */
@@ -220,7 +188,7 @@ public final class RunOptions {
 
         /** Null or empty: threads only. */
         public Builder modes(List<String> m) {
-            modes = m == null || m.isEmpty() ? List.of(ExecutionMode.THREADS) : m;
+            modes = m;
             return this;
         }
 
@@ -236,52 +204,8 @@ public final class RunOptions {
 
         /** The options, checked; a bad one is an IllegalArgumentException naming its flag and value. */
         public RunOptions build() {
-            require(runtimes != null && !runtimes.isEmpty(), "--runtimes must name at least one runtime");
-            require(threads != null && !threads.isEmpty() && threads.stream().allMatch(n -> n != null && n >= 1),
-                    "--threads must be counts of at least 1, got " + threads);
-            require(outDir != null, "an output directory (--out) is required");
-            require(timeout != null && timeout.toMillis() >= 1000, "--timeout must be at least 1 second");
-            require(layoutSeed == null || layoutSeed >= 0, "--layout-seed must be 0 or more, got " + layoutSeed);
-            for (String m : modes) {
-                require(ExecutionMode.ALL.contains(m),
-                        "--mode: unknown mode '" + m + "'; valid: " + String.join(", ", ExecutionMode.ALL));
-            }
-            checkMeasurement(measurement);
-            checkLimits(limits);
-            return new RunOptions(this);
-        }
-
-        private static void checkMeasurement(Presets.Measurement m) {
-            require(m != null, "a measurement preset is required");
-            require(m.forks() == null || m.forks() >= 1, "--forks must be at least 1, got " + m.forks());
-            require(m.samples() == null || m.samples() >= 1, "--samples must be at least 1, got " + m.samples());
-            require(m.warmups() == null || m.warmups() >= 0, "--warmups must be 0 or more, got " + m.warmups());
-            require(m.size() == null || m.size() >= 1, "--size must be at least 1, got " + m.size());
-            require("strong".equals(m.scaling()) || "weak".equals(m.scaling()),
-                    "--scaling must be strong or weak, got '" + m.scaling() + "'");
-            require(m.minSeconds() > 0, "--min-time must be more than 0 seconds");
-            require(m.jitWaitSeconds() >= 0 && m.jitWaitSeconds() <= MAX_JIT_WAIT_SECONDS,
-                    "--jit-wait must be 0 to 3600 seconds, got " + m.jitWaitSeconds());
-            require(Presets.Measurement.WORKER.equals(m.oneThreadOn()) || Presets.Measurement.MAIN.equals(m.oneThreadOn()),
-                    "--one-thread-on must be worker or main, got '" + m.oneThreadOn() + "'");
-            Presets.Target t = m.target();
-            require(t == null || m.samples() == null || t.maxSamples() >= m.samples(),
-                    t == null ? "" : "--max-samples (" + t.maxSamples() + ") is below --samples (" + m.samples() + ")");
-        }
-
-        private static void checkLimits(ContainerLimits l) {
-            require(l != null, "container limits are required");
-            int cores = Runtime.getRuntime().availableProcessors();
-            require(l.cpus() > 0 && l.cpus() <= cores,
-                    "--cpus must be more than 0 and at most the " + cores + " cores here, got " + l.cpus());
-            require(l.memoryBytes() >= MIN_MEMORY,
-                    "--memory must be at least 64m, got " + (l.memoryBytes() >> 20) + "m (" + l.memoryBytes() + " bytes)");
-        }
-
-        private static void require(boolean ok, String message) {
-            if (!ok) {
-                throw new IllegalArgumentException(message);
-            }
+            return new RunOptions(runtimes, names, threads, measurement, timeout, outDir, localPython, searchPaths,
+                    limits, commandLine, resume, modes, shard, layoutSeed);
         }
 
         /** 1 up to the cores, and at least 1 and 2: the scaling story needs a second thread. */

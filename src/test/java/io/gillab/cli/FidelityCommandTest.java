@@ -1,22 +1,17 @@
 package io.gillab.cli;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.junit.jupiter.api.Test;
 
 class FidelityCommandTest {
 
     @Test
     void badSamplesIsAUsageErrorBeforeAnythingRuns() {
-        String err = UsageErrors.of("fidelity", "--samples", "0");
-        assertTrue(err.contains("--samples must be at least 1"), err);
+        UsageErrors.assertSays("--samples must be at least 1", "fidelity", "--samples", "0");
     }
 
     @Test
     void badBlocksAndPresetAreUsageErrors() {
-        String blocks = UsageErrors.of("fidelity", "--blocks", "0");
-        assertTrue(blocks.contains("--blocks must be at least 1, got 0"), blocks);
-        String preset = UsageErrors.of("fidelity", "--run-preset", "slow");
-        assertTrue(preset.contains("--run-preset must be quick, default or rigorous, got 'slow'"), preset);
+        UsageErrors.assertSays("--blocks must be at least 1, got 0", "fidelity", "--blocks", "0");
+        UsageErrors.assertSays("--run-preset must be quick, default or rigorous, got 'slow'", "fidelity", "--run-preset", "slow");
     }
 }
