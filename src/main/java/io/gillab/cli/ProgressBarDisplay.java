@@ -1,6 +1,7 @@
 package io.gillab.cli;
 
 import io.gillab.trial.Run;
+import io.gillab.trial.RunEvent;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -45,14 +46,9 @@ final class ProgressBarDisplay implements Run.Progress {
     }
 
     @Override
-    public synchronized void trialEnded(String line) {
-        printAbove(line);
+    public synchronized void trialEnded(RunEvent event) {
+        printAbove(Run.Progress.line(event));
         bar.step();
-    }
-
-    @Override
-    public synchronized void note(String line) {
-        printAbove(line);
     }
 
     /** Clears the bar's line, prints, and lets the bar redraw below. */

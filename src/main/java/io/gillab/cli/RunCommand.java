@@ -6,12 +6,10 @@ import io.gillab.runtime.container.ContainerLimits;
 import io.gillab.trial.Presets;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunOptions;
+import io.gillab.trial.Shard;
 import io.gillab.trial.TrialResult;
 import io.gillab.report.TerminalTable;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,6 +23,9 @@ final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    SharedRunFlags shared;
 
     @Option(names = "--runtimes", split = ",", paramLabel = "ID",
             description = "Runtimes to compare (default: ${DEFAULT-VALUE}). Known: jython, graalpy, graalpy-nojit, "
@@ -104,20 +105,9 @@ final class RunCommand implements Callable<Integer> {
                     + "at random and recorded in run-*.json, so a run can be repeated with the same layouts.")
     Long layoutSeed;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Time limit per process of a trial; the process or container is killed at it (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<date-time>).")
-    Path out;
-
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Finish an interrupted run in DIR with its recorded options: only trials missing from its results.jsonl run.")
     Path resume;
-
-    @Option(names = "--python", paramLabel = "PATH", defaultValue = "python3",
-            description = "The interpreter behind the 'cpython' runtime (default: ${DEFAULT-VALUE} on PATH).")
-    String python;
 
     @Option(names = "--cpus", paramLabel = "N",
             description = "CPUs for each trial container (default: all cores).")
@@ -139,32 +129,23 @@ final class RunCommand implements Callable<Integer> {
             description = "Run only the i-th of n deterministic slices of the trial matrix (CI matrices); merge with 'gillab merge'.")
     String shard;
 
+    /** --cpus and --memory; {@link RunOptions.Builder#build()} checks their range. */
     private ContainerLimits limits() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (cpus != null && (cpus <= 0 || cpus > cores)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--cpus must be more than 0 and at most the " + cores + " cores here, got " + cpus);
-        }
-        return new ContainerLimits(cpus != null ? cpus : cores, parseMemory(memory));
+        return new ContainerLimits(cpus != null ? cpus : Runtime.getRuntime().availableProcessors(), parseMemory(memory));
     }
 
-    private long parseMemory(String text) {
+    private static long parseMemory(String text) {
         var m = java.util.regex.Pattern.compile("(?i)([0-9]+)([kmg]?)b?").matcher(text.strip());
         if (!m.matches()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--memory must look like 512m or 2g, got '" + text + "'");
+            throw new IllegalArgumentException("--memory must look like 512m or 2g, got '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
-        long bytes = switch (m.group(2).toLowerCase()) {
+        return switch (m.group(2).toLowerCase()) {
             case "k" -> n << 10;
             case "m" -> n << 20;
             case "g" -> n << 30;
             default -> n;
         };
-        if (bytes < (64L << 20)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--memory must be at least 64m, got '" + text + "'");
-        }
-        return bytes;
     }
 
     /** --target-ci as a fraction ("5%" or "0.05"), or null without it. */
@@ -178,92 +159,53 @@ final class RunCommand implements Callable<Integer> {
             h = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).strip()) / 100
                     : Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new IllegalArgumentException(
                     "--target-ci must be a percentage such as 5% (or a fraction such as 0.05), got '" + targetCi + "'");
-        }
-        if (samples != null && maxSamples < samples) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--max-samples (" + maxSamples + ") is below --samples (" + samples + ")");
         }
         try {
             return new Presets.Target(h, maxForks, maxSamples);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--target-ci: " + e.getMessage());
+            throw new IllegalArgumentException("--target-ci: " + e.getMessage(), e);
         }
+    }
+
+    /** The options the flags say (or, with --resume, the ones DIR was started with); checked by the builder. */
+    private RunOptions options(String commandLine) {
+        if (resume != null) {
+            if (!java.nio.file.Files.isDirectory(resume)) {
+                throw new IllegalArgumentException("--resume: no such directory: " + resume);
+            }
+            try {
+                return RunOptions.recordedIn(resume, commandLine);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--resume: " + e.getMessage(), e);
+            }
+        }
+        String presetName = preset == null ? "default" : preset.quick ? "quick" : preset.rigorous ? "rigorous" : "default";
+        Presets.Measurement measurement = new Presets.Measurement(presetName, forks, samples, warmups, size, minSeconds,
+                scaling, jitWaitSeconds, oneThreadOn).withTarget(target());
+        Shard theShard;
+        try {
+            theShard = shard == null ? null : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--shard: " + e.getMessage(), e);
+        }
+        RunOptions.Builder b = shared.options().runtimes(runtimes).names(workloads).measurement(measurement)
+                .outDir(shared.outDir("")).searchPaths(searchPaths).limits(limits()).commandLine(commandLine)
+                .modes(modes).shard(theShard).layoutSeed(layoutSeed);
+        return (threads != null ? b.threads(threads) : b).build();
     }
 
     @Override
     public Integer call() throws Exception {
-        if (samples != null && samples < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be at least 1, got " + samples);
-        }
-        if (forks != null && forks < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--forks must be at least 1, got " + forks);
-        }
-        if (!scaling.equals("strong") && !scaling.equals("weak")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--scaling must be strong or weak, got '" + scaling + "'");
-        }
-        if (!(minSeconds > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--min-time must be more than 0 seconds");
-        }
-        if (!(jitWaitSeconds >= 0 && jitWaitSeconds <= 3600)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--jit-wait must be 0 to 3600 seconds, got " + jitWaitSeconds);
-        }
-        if (!oneThreadOn.equals(Presets.Measurement.WORKER) && !oneThreadOn.equals(Presets.Measurement.MAIN)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--one-thread-on must be worker or main, got '" + oneThreadOn + "'");
-        }
-        if (layoutSeed != null && layoutSeed < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--layout-seed must be 0 or more, got " + layoutSeed);
-        }
-        if (warmups != null && warmups < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--warmups must be 0 or more, got " + warmups);
-        }
-        if (size != null && size < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--size must be at least 1, got " + size);
-        }
-        for (String m : modes) {
-            if (!io.gillab.trial.ExecutionMode.ALL.contains(m)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--mode: unknown mode '" + m + "'; valid: " + String.join(", ", io.gillab.trial.ExecutionMode.ALL));
-            }
-        }
-        io.gillab.trial.Shard theShard = null;
-        if (shard != null) {
-            try {
-                theShard = io.gillab.trial.Shard.parse(shard);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
-            }
-        }
-        if (timeoutSeconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
-        }
-        Path outDir = out != null ? out
-                : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        String presetName = preset == null ? "default" : preset.quick ? "quick" : preset.rigorous ? "rigorous" : "default";
-        Presets.Measurement measurement = new Presets.Measurement(presetName, forks, samples, warmups, size, minSeconds,
-                scaling, jitWaitSeconds, oneThreadOn).withTarget(target());
         String commandLine = "gillab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RunOptions options;
-        if (resume != null) {
-            if (!java.nio.file.Files.isDirectory(resume)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--resume: no such directory: " + resume);
-            }
-            try {
-                options = RunOptions.recordedIn(resume, commandLine);
-            } catch (java.io.IOException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--resume: " + e.getMessage());
-            }
-            outDir = resume;
-        } else {
-            options = new RunOptions(runtimes, workloads, threads != null ? threads : ThreadCounts.defaults(),
-                    measurement, Duration.ofSeconds(timeoutSeconds), outDir, python, searchPaths, limits(), commandLine,
-                    false, modes.stream().distinct().toList(), theShard, layoutSeed);
+        try {
+            options = options(commandLine);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        Path outDir = options.outDir();
         long started = System.nanoTime();
         var stdout = spec.commandLine().getOut();
         stdout.println("gillab run -> " + outDir.toAbsolutePath());

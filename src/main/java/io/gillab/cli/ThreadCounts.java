@@ -45,14 +45,4 @@ final class ThreadCounts implements CommandLine.ITypeConverter<List<Integer>> {
         }
         return new ArrayList<>(counts);
     }
-
-    /** 1 and 2, or 1..cores on a machine with more cores. */
-    static List<Integer> defaults() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        List<Integer> out = new ArrayList<>();
-        for (int i = 1; i <= Math.max(2, cores); i++) {
-            out.add(i);
-        }
-        return out;
-    }
 }

@@ -47,26 +47,24 @@ public final class Run {
         /** Called once, before the first trial, with the number of trials to run. */
         void start(int trials);
 
-        /** A trial ended (or the run stopped): one line saying how. */
-        void trialEnded(String line);
-
-        /** Any other line while trials run. */
-        void note(String line);
+        /** A trial ended (or the run stopped in it). */
+        void trialEnded(RunEvent event);
 
         @Override
         void close();
+
+        /** The line a display prints for an event, indented like the run's other lines. */
+        static String line(RunEvent event) {
+            return "  " + event.line();
+        }
 
         static Progress lines(PrintStream out) {
             return new Progress() {
                 public void start(int trials) {
                 }
 
-                public void trialEnded(String line) {
-                    out.println(line);
-                }
-
-                public void note(String line) {
-                    out.println(line);
+                public void trialEnded(RunEvent event) {
+                    out.println(line(event));
                 }
 
                 public void close() {
@@ -147,15 +145,8 @@ public final class Run {
         List<TrialSpec> todo = specs.stream().filter(s -> !done.containsKey(s.id())).toList();
         out.println("  " + specs.size() + " trials" + (options.resume() ? ", " + (specs.size() - todo.size())
                 + " already in results.jsonl, " + todo.size() + " to run" : "") + " -> " + results.path());
-        // TrialRunner reports each trial's end as a line starting "[i/n]"; anything else is a note.
         TrialRunner runner = new TrialRunner(runtimes, availability, options.searchPaths(), options.timeout(), results,
-                runId, line -> {
-                    if (line.startsWith("[") || line.startsWith("stopped:")) {
-                        progress.trialEnded("  " + line);
-                    } else {
-                        progress.note("  " + line);
-                    }
-                }).target(options.measurement().target());
+                runId, progress::trialEnded).target(options.measurement().target());
         Map<String, TrialResult> fresh = new LinkedHashMap<>();
         progress.start(todo.size());
         try {

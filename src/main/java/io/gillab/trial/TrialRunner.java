@@ -28,11 +28,11 @@ public final class TrialRunner {
     private final Duration timeout;
     private final ResultsFile results;
     private final String runId;
-    private final Consumer<String> progress;
+    private final Consumer<RunEvent> progress;
     private Presets.Target target;
 
     public TrialRunner(Map<String, PythonRuntime> runtimes, Map<String, Availability> availability,
-            List<Path> searchPaths, Duration timeout, ResultsFile results, String runId, Consumer<String> progress) {
+            List<Path> searchPaths, Duration timeout, ResultsFile results, String runId, Consumer<RunEvent> progress) {
         this.runtimes = runtimes;
         this.availability = availability;
         this.searchPaths = searchPaths;
@@ -67,12 +67,12 @@ public final class TrialRunner {
             TrialResult r = probed.containsKey(spec) ? probed.remove(spec) : runOne(spec);
             if (io.gillab.runtime.ProcessRunner.shuttingDown()) {
                 // Interrupted, not failed: leave it out of results.jsonl so that --resume runs it again.
-                progress.accept("stopped: " + spec.id() + " was interrupted and is not recorded");
+                progress.accept(new RunEvent.TrialStopped(spec.id()));
                 break;
             }
             results.append(r);
             out.add(r);
-            progress.accept(String.format("[%d/%d] %-32s %s", i, specs.size(), spec.id(), summary(r)));
+            progress.accept(new RunEvent.TrialFinished(i, specs.size(), spec.id(), r.status(), summary(r)));
         }
         return out;
     }

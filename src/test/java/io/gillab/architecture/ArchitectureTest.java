@@ -43,6 +43,13 @@ class ArchitectureTest {
                 .resideInAPackage("io.gillab.cli..").check(main);
     }
 
+    /** The fidelity experiment is run from the command line, and measures through trial like any run. */
+    @Test
+    void onlyTheCommandLineRunsTheFidelityExperiment() {
+        noClasses().that().resideOutsideOfPackages("io.gillab.cli..", "io.gillab.fidelity..").should()
+                .dependOnClassesThat().resideInAPackage("io.gillab.fidelity..").check(main);
+    }
+
     /** The statistics read samples and nothing else of gillab (the sample record moves to model in issue 16). */
     @Test
     void statisticsReadOnlySamples() {

@@ -39,7 +39,7 @@ class LayoutOptionTest {
         assumeTrue(a.available(), () -> "cpython-local not available: " + a.reason());
         Presets.Measurement m = new Presets.Measurement("quick", 3, 2, 2, 20_000L, 0.2, "strong", 0, "main");
         RunOptions o = RunFixture.options(List.of("cpython-local"), List.of("countdown"), List.of(1, 2), m,
-                Duration.ofMinutes(2)).withLayoutSeed(99L);
+                Duration.ofMinutes(2)).toBuilder().layoutSeed(99L).build();
         Path out = o.outDir();
         TrialResult r = RunFixture.run(o).results().get(0);
         assertEquals(TrialResult.Status.ok, r.status(), r::message);

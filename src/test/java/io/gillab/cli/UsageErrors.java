@@ -1,6 +1,7 @@
 package io.gillab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,5 +19,11 @@ final class UsageErrors {
         cl.setOut(new PrintWriter(new StringWriter()));
         assertEquals(2, cl.execute(args), err::toString);
         return err.toString();
+    }
+
+    /** Asserts that {@code args} are refused with a message containing {@code expected}. */
+    static void assertSays(String expected, String... args) {
+        String err = of(args);
+        assertTrue(err.contains(expected), err);
     }
 }

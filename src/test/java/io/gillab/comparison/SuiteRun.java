@@ -168,8 +168,8 @@ public final class SuiteRun {
         String command = "./mvnw verify (comparison suite, " + kind.name().toLowerCase() + "): --runtimes "
                 + String.join(",", runtimes) + " --workloads " + String.join(",", names) + " --quick" + (measurement.samples() == null ? "" : " --samples " + measurement.samples())
                 + (measurement.warmups() == null ? "" : " --warmups " + measurement.warmups());
-        RunOptions options = new RunOptions(runtimes, names, List.of(1, 2), measurement, Duration.ofMinutes(4), dir,
-                "python3", List.of(), io.gillab.runtime.container.ContainerLimits.defaults(), command, false);
+        RunOptions options = RunOptions.builder().runtimes(runtimes).names(names).threads(List.of(1, 2))
+                .measurement(measurement).timeout(Duration.ofMinutes(4)).outDir(dir).commandLine(command).build();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8) {
             @Override
             public void println(String x) {

@@ -97,7 +97,7 @@ class DockerFaultsTest {
                 new Presets.Measurement("quick", 1, 1, 0, null, 0.01, "strong"));
         Path out = Files.createTempDirectory("gillab-daemon-gone-");
         ResultsFile results = new ResultsFile(out);
-        List<String> log = new ArrayList<>();
+        List<io.gillab.trial.RunEvent> log = new ArrayList<>();
         String saved = System.getProperty("gillab.docker.host");
         System.setProperty("gillab.docker.host", "unix://" + out.resolve("gone.sock")); // the daemon "died"
         List<TrialResult> done;
@@ -120,7 +120,8 @@ class DockerFaultsTest {
         assertTrue(gone.message().startsWith("could not start the trial: the Docker daemon is gone: no Docker daemon at "),
                 gone.message());
         assertEquals(TrialResult.Status.ok, done.get(1).status(), done.get(1)::message);
-        assertTrue(log.get(0).contains(IMAGE_RUNTIME + "/refcount") && log.get(0).contains("the Docker daemon is gone"),
+        String first = log.get(0).line();
+        assertTrue(first.contains(IMAGE_RUNTIME + "/refcount") && first.contains("the Docker daemon is gone"),
                 log::toString);
         assertTrue((System.nanoTime() - start) / 1e9 < 120);
     }

@@ -50,8 +50,9 @@ final class FaultRun {
         // One process, one measured sample, no warm-up: the faults strike in the first sample.
         Presets.Measurement m = new Presets.Measurement("quick", 1, 1, 0, null, 0.01, "strong");
         List<Path> paths = searchPaths.length == 0 ? List.of(RunFixture.fixtures(), faults()) : List.of(searchPaths);
-        return new RunOptions(runtimes, names, List.of(1), m, timeout, out, "python3", paths,
-                limits == null ? ContainerLimits.defaults() : limits, "test", false);
+        return RunOptions.builder().runtimes(runtimes).names(names).threads(List.of(1)).measurement(m).timeout(timeout)
+                .outDir(out).searchPaths(paths).limits(limits == null ? ContainerLimits.defaults() : limits)
+                .commandLine("test").build();
     }
 
     /** A finished run and what it printed. */

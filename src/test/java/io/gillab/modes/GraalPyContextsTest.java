@@ -56,8 +56,7 @@ class GraalPyContextsTest {
                 """);
         io.gillab.trial.RunOptions opts = io.gillab.trial.RunFixture.options(List.of("graalpy-nojit"),
                 List.of("peek"), List.of(1), 1, 0.01, Duration.ofMinutes(2));
-        opts = new io.gillab.trial.RunOptions(opts.runtimes(), opts.names(), opts.threads(), opts.measurement(),
-                opts.timeout(), opts.outDir(), opts.localPython(), List.of(dir), opts.limits(), "test", false);
+        opts = opts.toBuilder().searchPaths(List.of(dir)).build();
         // /tmp is readable (file_read needs it): this check only means something for a file elsewhere
         TrialResult r = io.gillab.trial.RunFixture.run(opts).results().get(0);
         assertEquals(TrialResult.Status.ok, r.status(), () -> ModesFixture.describe(r));

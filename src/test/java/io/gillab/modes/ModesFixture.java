@@ -46,8 +46,8 @@ final class ModesFixture {
         }
         Path out = Files.createTempDirectory("gillab-modes-");
         Presets.Measurement m = new Presets.Measurement("quick", forks, samples, warmups, null, minSeconds, "strong");
-        RunOptions o = new RunOptions(List.of(runtime), List.of(workload), threads, m, timeout, out, "python3",
-                List.of(), io.gillab.runtime.container.ContainerLimits.defaults(), "test", false, modes, null);
+        RunOptions o = RunOptions.builder().runtimes(List.of(runtime)).names(List.of(workload)).threads(threads)
+                .measurement(m).timeout(timeout).outDir(out).commandLine("test").modes(modes).build();
         Run.Outcome outcome = RunFixture.run(o);
         CACHE.put(key, outcome);
         return outcome;

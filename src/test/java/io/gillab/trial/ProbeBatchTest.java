@@ -29,9 +29,9 @@ class ProbeBatchTest {
         assumeTrue(jython.available(), () -> "jython not available: " + jython.reason());
         Presets.Measurement m = new Presets.Measurement("quick", 1, 1, 0, null, 0.01, "strong");
         List<String> names = List.of("batch_first", "batch_second", "batch_exit", "batch_hang", "batch_last");
-        RunOptions options = new RunOptions(List.of("jython"), names, List.of(1), m, Duration.ofSeconds(12),
-                Files.createTempDirectory("gillab-batch-"), "python3", List.of(RunFixture.fixtures().resolve("batch")),
-                io.gillab.runtime.container.ContainerLimits.defaults(), "test", false);
+        RunOptions options = RunOptions.builder().runtimes(List.of("jython")).names(names).threads(List.of(1))
+                .measurement(m).timeout(Duration.ofSeconds(12)).outDir(Files.createTempDirectory("gillab-batch-"))
+                .searchPaths(List.of(RunFixture.fixtures().resolve("batch"))).commandLine("test").build();
         Run.Outcome outcome = RunFixture.run(options);
         Map<String, TrialResult> by = outcome.results().stream()
                 .collect(Collectors.toMap(TrialResult::name, Function.identity()));

@@ -70,8 +70,8 @@ public final class RunFixture {
     public static RunOptions options(List<String> runtimes, List<String> names, List<Integer> threads,
             Presets.Measurement m, Duration timeout) throws IOException {
         Path out = Files.createTempDirectory("gillab-test-");
-        return new RunOptions(runtimes, names, threads, m, timeout, out, "python3", List.of(fixtures()),
-                io.gillab.runtime.container.ContainerLimits.defaults(), "test", false);
+        return RunOptions.builder().runtimes(runtimes).names(names).threads(threads).measurement(m).timeout(timeout)
+                .outDir(out).searchPaths(List.of(fixtures())).commandLine("test").build();
     }
 
     /**
