@@ -135,17 +135,22 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static long parseMemory(String text) {
-        var m = java.util.regex.Pattern.compile("(?i)([0-9]+)([kmg]?)b?").matcher(text.strip());
+        var m = java.util.regex.Pattern.compile("(?i)([0-9]{1,12})([kmg]?)b?").matcher(text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("--memory must look like 512m or 2g, got '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
-        return switch (m.group(2).toLowerCase()) {
-            case "k" -> n << 10;
-            case "m" -> n << 20;
-            case "g" -> n << 30;
-            default -> n;
+        long unit = switch (m.group(2).toLowerCase()) {
+            case "k" -> 1L << 10;
+            case "m" -> 1L << 20;
+            case "g" -> 1L << 30;
+            default -> 1;
         };
+        try {
+            return Math.multiplyExact(n, unit); // the machine's memory bound is RunOptions' to check
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("--memory " + text + " is more memory than can be counted");
+        }
     }
 
     /** --target-ci as a fraction ("5%" or "0.05"), or null without it. */
@@ -175,12 +180,29 @@ final class RunCommand implements Callable<Integer> {
             if (!java.nio.file.Files.isDirectory(resume)) {
                 throw new IllegalArgumentException("--resume: no such directory: " + resume);
             }
+            RunOptions recorded;
             try {
-                return RunOptions.recordedIn(resume, commandLine);
-            } catch (java.io.IOException e) {
+                recorded = RunOptions.recordedIn(resume, commandLine);
+            } catch (java.io.IOException | RuntimeException e) {
                 throw new IllegalArgumentException("--resume: " + e.getMessage(), e);
             }
+            ResumeFlags.refuseContradictions(resume, recorded, typedOptions(),
+                    () -> flagsAsTyped(commandLine).outDir(resume).build());
+            return recorded;
         }
+        RunOptions checked = flagsAsTyped(commandLine).outDir(shared.out != null ? shared.out : Path.of("results"))
+                .build();
+        // the default folder is created only for options that hold, so a usage error leaves nothing behind
+        return shared.out != null ? checked : checked.toBuilder().outDir(shared.outDir("")).build();
+    }
+
+    /** The long names of the options typed on this command line. */
+    private List<String> typedOptions() {
+        return spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName()).toList();
+    }
+
+    /** The options as the flags say, without an output directory. */
+    private RunOptions.Builder flagsAsTyped(String commandLine) {
         String presetName = preset == null ? "default" : preset.quick ? "quick" : preset.rigorous ? "rigorous" : "default";
         Presets.Measurement measurement = new Presets.Measurement(presetName, forks, samples, warmups, size, minSeconds,
                 scaling, jitWaitSeconds, oneThreadOn).withTarget(target());
@@ -191,9 +213,9 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--shard: " + e.getMessage(), e);
         }
         RunOptions.Builder b = shared.options().runtimes(runtimes).names(workloads).measurement(measurement)
-                .outDir(shared.outDir("")).searchPaths(searchPaths).limits(limits()).commandLine(commandLine)
-                .modes(modes).shard(theShard).layoutSeed(layoutSeed);
-        return (threads != null ? b.threads(threads) : b).build();
+                .searchPaths(searchPaths).limits(limits()).commandLine(commandLine).modes(modes).shard(theShard)
+                .layoutSeed(layoutSeed);
+        return threads != null ? b.threads(threads) : b;
     }
 
     @Override

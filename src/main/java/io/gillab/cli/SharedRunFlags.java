@@ -1,6 +1,9 @@
 package io.gillab.cli;
 
 import io.gillab.trial.RunOptions;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -26,10 +29,30 @@ final class SharedRunFlags {
             description = "Output directory (default: results/<date-time>).")
     Path out;
 
-    /** --out, or results/PREFIX&lt;date-time&gt; without it. */
+    /**
+     * --out, or without it a new folder results/PREFIX&lt;date-time&gt;, created here: two runs started in the same
+     * second get -2, -3, ... (creating a directory is atomic, so they cannot both take one name).
+     */
     Path outDir(String prefix) {
-        return out != null ? out
-                : Path.of("results", prefix + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (out != null) {
+            return out;
+        }
+        String base = prefix + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path results = Path.of("results");
+        try {
+            Files.createDirectories(results);
+            for (int n = 1; ; n++) {
+                Path dir = results.resolve(n == 1 ? base : base + "-" + n);
+                try {
+                    return Files.createDirectory(dir);
+                } catch (FileAlreadyExistsException taken) {
+                    // another run has it: try the next name
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create a results folder under " + results.toAbsolutePath()
+                    + " (" + e.getMessage() + "); give one with --out", e);
+        }
     }
 
     Duration timeout() {

@@ -5,8 +5,14 @@ import java.util.List;
 import java.util.TreeSet;
 import picocli.CommandLine;
 
-/** Parses {@code --threads}: a list ({@code 1,2,4}) or a range ({@code 1..4}), positive integers only. */
+/**
+ * Parses {@code --threads}: a list ({@code 1,2,4}) or a range ({@code 1..4}), positive integers only, each at
+ * most {@link #MAX_THREADS}, and at most {@link #MAX_COUNTS} of them.
+ */
 final class ThreadCounts implements CommandLine.ITypeConverter<List<Integer>> {
+    /** More threads than any machine gillab measures on has cores many times over; more is a typo. */
+    static final int MAX_THREADS = 1024;
+    static final int MAX_COUNTS = 64;
 
     @Override
     public List<Integer> convert(String value) {
@@ -25,6 +31,11 @@ final class ThreadCounts implements CommandLine.ITypeConverter<List<Integer>> {
                     if (lo < 1 || hi < lo) {
                         throw new NumberFormatException();
                     }
+                    tooMany(value, hi);
+                    if (hi - lo + 1 > MAX_COUNTS) {
+                        throw new CommandLine.TypeConversionException("'" + value + "' asks for more than "
+                                + MAX_COUNTS + " thread counts");
+                    }
                     for (int i = lo; i <= hi; i++) {
                         counts.add(i);
                     }
@@ -33,6 +44,7 @@ final class ThreadCounts implements CommandLine.ITypeConverter<List<Integer>> {
                     if (n < 1) {
                         throw new NumberFormatException();
                     }
+                    tooMany(value, n);
                     counts.add(n);
                 }
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
@@ -40,9 +52,17 @@ final class ThreadCounts implements CommandLine.ITypeConverter<List<Integer>> {
                         + "' is not a thread count list: use positive integers like 1,2,4 or a range like 1..4");
             }
         }
-        if (counts.size() > 64) {
-            throw new CommandLine.TypeConversionException("'" + value + "' asks for more than 64 thread counts");
+        if (counts.size() > MAX_COUNTS) {
+            throw new CommandLine.TypeConversionException("'" + value + "' asks for more than " + MAX_COUNTS
+                    + " thread counts");
         }
         return new ArrayList<>(counts);
+    }
+
+    private static void tooMany(String value, int n) {
+        if (n > MAX_THREADS) {
+            throw new CommandLine.TypeConversionException("'" + value + "': at most " + MAX_THREADS
+                    + " threads, got " + n);
+        }
     }
 }

@@ -88,6 +88,40 @@ public final class Run {
             Map<String, Availability> availability) {
     }
 
+    /**
+     * One run per folder: the output directory must be a directory gillab can write that holds no other run
+     * (results.jsonl or a run-*.json), unless this run resumes it. Checked before anything runs, so a mistyped
+     * {@code --out} costs nothing and mixes nothing.
+     */
+    private void claimOutDir() {
+        Path dir = options.outDir();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("--out " + dir + " is a file, not a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("--out " + dir + " cannot be created: " + e.getClass().getSimpleName() + " "
+                    + e.getMessage());
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UsageException("--out " + dir + " is not writable");
+        }
+        if (options.resume()) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            List<String> held = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.equals(ResultsFile.NAME) || n.matches("run-.*\\.json")).sorted().toList();
+            if (!held.isEmpty()) {
+                throw new UsageException("--out " + dir + " already holds a run (" + String.join(", ", held)
+                        + "): give a new folder, or finish that run with --resume " + dir);
+            }
+        } catch (IOException e) {
+            throw new UsageException("--out " + dir + " cannot be read: " + e.getMessage());
+        }
+    }
+
     /** Adds where the run's time went (see {@link RunCost}) to its run-*.json, once the run is over. */
     public static void recordCost(Path outDir, String runId, RunCost cost) throws IOException {
         Path file = outDir.resolve("run-" + runId + ".json");
@@ -97,6 +131,7 @@ public final class Run {
     }
 
     public Outcome execute() throws IOException {
+        claimOutDir();
         RuntimeRegistry registry = new RuntimeRegistry(home, options.localPython(), options.limits());
         Map<String, PythonRuntime> runtimes = new LinkedHashMap<>();
         try {

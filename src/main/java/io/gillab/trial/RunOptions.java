@@ -36,6 +36,10 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
     /** A trial container needs at least this much memory to start an interpreter. */
     public static final long MIN_MEMORY = 64L << 20;
+    /** Docker refuses CPU shares below a hundredth of a core. */
+    public static final double MIN_CPUS = 0.01;
+    /** A one-thread sample longer than this would make every trial run into its time limit. */
+    public static final double MAX_MIN_SECONDS = 60;
     private static final double MAX_JIT_WAIT_SECONDS = 3600;
 
     /** Only {@link Builder#build()} calls this (positional arguments are easy to swap). */
@@ -53,8 +57,11 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
         }
         checkMeasurement(measurement);
         checkLimits(limits);
+        for (Path p : searchPaths) {
+            require(java.nio.file.Files.isDirectory(p), "--path " + p + ": no such directory");
+        }
         runtimes = List.copyOf(runtimes);
-        names = names == null ? null : List.copyOf(names);
+        names = names == null ? null : names.stream().distinct().toList(); // a name given twice runs once
         threads = List.copyOf(threads);
         searchPaths = List.copyOf(searchPaths);
         modes = modes.stream().distinct().toList();
@@ -86,7 +93,9 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
         require(m.size() == null || m.size() >= 1, "--size must be at least 1, got " + m.size());
         require("strong".equals(m.scaling()) || "weak".equals(m.scaling()),
                 "--scaling must be strong or weak, got '" + m.scaling() + "'");
-        require(m.minSeconds() > 0, "--min-time must be more than 0 seconds");
+        require(m.minSeconds() > 0 && m.minSeconds() <= MAX_MIN_SECONDS,
+                "--min-time must be more than 0 and at most " + (int) MAX_MIN_SECONDS + " seconds, got "
+                        + m.minSeconds());
         require(m.jitWaitSeconds() >= 0 && m.jitWaitSeconds() <= MAX_JIT_WAIT_SECONDS,
                 "--jit-wait must be 0 to 3600 seconds, got " + m.jitWaitSeconds());
         require(Presets.Measurement.WORKER.equals(m.oneThreadOn()) || Presets.Measurement.MAIN.equals(m.oneThreadOn()),
@@ -99,10 +108,20 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
     private static void checkLimits(ContainerLimits l) {
         require(l != null, "container limits are required");
         int cores = Runtime.getRuntime().availableProcessors();
-        require(l.cpus() > 0 && l.cpus() <= cores,
-                "--cpus must be more than 0 and at most the " + cores + " cores here, got " + l.cpus());
+        require(l.cpus() >= MIN_CPUS && l.cpus() <= cores,
+                "--cpus must be at least " + MIN_CPUS + " (Docker's smallest share) and at most the " + cores
+                        + " cores here, got " + l.cpus());
         require(l.memoryBytes() >= MIN_MEMORY,
                 "--memory must be at least 64m, got " + (l.memoryBytes() >> 20) + "m (" + l.memoryBytes() + " bytes)");
+        long machine = machineMemory();
+        require(machine <= 0 || l.memoryBytes() <= machine, "--memory must be at most the machine's "
+                + (machine >> 20) + "m, got " + (l.memoryBytes() >> 20) + "m");
+    }
+
+    /** The machine's physical memory in bytes, or 0 when the JVM cannot tell. */
+    private static long machineMemory() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : 0;
     }
 
     private static void require(boolean ok, String message) {
@@ -226,7 +245,15 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
                     .orElseThrow(() -> new java.io.IOException("no run-*.json in " + dir + ": nothing to resume"));
         }
         var json = io.gillab.results.ResultsFile.json();
-        var o = json.readTree(record.toFile()).path("options");
+        com.fasterxml.jackson.databind.JsonNode o;
+        try {
+            o = json.readTree(record.toFile()).path("options");
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new java.io.IOException(record + " is not a whole run record (" + e.getOriginalMessage() + ")", e);
+        }
+        if (!o.isObject() || !o.path("threads").isArray() || !o.path("measurement").isObject()) {
+            throw new java.io.IOException(record + " records no run options to resume with (truncated or empty?)");
+        }
         var type = json.getTypeFactory();
         var ids = o.has("resolved_runtimes") ? o.path("resolved_runtimes") : o.path("runtimes");
         List<String> runtimes = json.convertValue(ids, type.constructCollectionType(List.class, String.class));
