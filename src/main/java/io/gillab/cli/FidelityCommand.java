@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gillab.driver.DriverOutput;
+import io.gillab.model.Sample;
+import io.gillab.model.TrialResult;
 import io.gillab.report.TextTable;
 import io.gillab.results.MachineInfo;
 import io.gillab.results.ResultsFile;
@@ -15,7 +17,6 @@ import io.gillab.stats.Stats;
 import io.gillab.trial.Presets;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunOptions;
-import io.gillab.trial.TrialResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -203,7 +204,7 @@ final class FidelityCommand implements Callable<Integer> {
                 return 1;
             }
             List<Double> g = r.measured(1);
-            List<Double> gWarm = r.samples().stream().filter(DriverOutput.Sample::warmup).map(DriverOutput.Sample::seconds).toList();
+            List<Double> gWarm = r.samples().stream().filter(Sample::warmup).map(Sample::seconds).toList();
             String gInterp = r.implementation() == null ? "?"
                     : r.implementation().path("executable").asText("?") + " " + r.implementation().path("version").asText("?");
             printSide(b, "gillab", gWarm, g, gWall, gInterp);

@@ -1,12 +1,12 @@
 package io.gillab.cli;
 
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.registry.RuntimeRegistry;
 import io.gillab.runtime.container.ContainerLimits;
 import io.gillab.trial.Presets;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunOptions;
-import io.gillab.trial.TrialResult;
 import io.gillab.report.TerminalTable;
 import java.nio.file.Path;
 import java.time.Duration;

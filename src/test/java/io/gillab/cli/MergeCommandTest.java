@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ResultSet;
 import io.gillab.results.ResultsFile;
 import io.gillab.trial.Shard;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

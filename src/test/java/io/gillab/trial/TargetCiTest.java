@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
 import java.io.IOException;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class TargetCiTest {
         Availability a = RunFixture.availability("cpython-local");
         assumeTrue(a.available(), () -> "cpython-local not available: " + a.reason());
         TrialResult r = run(new Presets.Target(0.5, 6, 10));
-        assertEquals(2, r.forks(), r.message());
+        assertEquals(2, r.forkCount(), r.message());
         assertTrue(r.message().contains("target ±50.0%: reached"), r.message());
     }
 
@@ -40,7 +41,7 @@ class TargetCiTest {
         Availability a = RunFixture.availability("cpython-local");
         assumeTrue(a.available(), () -> "cpython-local not available: " + a.reason());
         TrialResult r = run(new Presets.Target(0.00001, 3, 10));
-        assertEquals(3, r.forks(), r.message());
+        assertEquals(3, r.forkCount(), r.message());
         assertTrue(r.message().contains("not reached") && r.message().contains("--max-forks"), r.message());
     }
 }
