@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gillab.model.TrialResult;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -84,14 +85,13 @@ public final class ResultsFile {
         return out;
     }
 
-    /** One line of either schema, as today's model: schema-1 lines are converted (see {@link SchemaOneLine}). */
+    /** One line of either schema, as today's model: schema-1 lines are converted (see {@link SchemaOne}). */
     static TrialResult parse(String line) throws IOException {
         JsonNode node = JSON.readTree(line);
         if (node == null || !node.isObject()) {
             throw new JsonParseException(null, "not a JSON object: " + line);
         }
-        return node.path("schema").asInt() == SchemaOneLine.SCHEMA
-                ? JSON.treeToValue(node, SchemaOneLine.class).toModel()
+        return node.path("schema").asInt() == SchemaOne.SCHEMA ? SchemaOne.read((ObjectNode) node, JSON)
                 : JSON.treeToValue(node, TrialResult.class);
     }
 
