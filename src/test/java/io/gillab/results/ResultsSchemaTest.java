@@ -101,6 +101,17 @@ class ResultsSchemaTest {
         assertEquals(102, read.decidingFork().launch().get("pid"), "the failed fork decided the status");
     }
 
+    /** --resume appends today's lines to an old run's file: a file of both schemas reads whole. */
+    @Test
+    void aFileOfBothSchemasReadsWhole() throws IOException {
+        ResultsFile file = new ResultsFile(tmp);
+        Files.writeString(file.path(), Files.readAllLines(SCHEMA_ONE).get(0) + "\n");
+        TrialResult old = file.read().get(0);
+        TrialResult resumed = old.toBuilder().trial("jython/resumed").build();
+        file.append(resumed);
+        assertEquals(List.of(old, resumed), file.read());
+    }
+
     private static Fork fork(int index, String startedAt, int pid, List<JsonNode> errors) {
         return Fork.builder().index(index).startedAt(startedAt).wallSeconds(1.75).exitCode(errors.isEmpty() ? 0 : 1)
                 .launch(Map.of("kind", "process", "pid", pid)).host(json("{\"pid\":" + pid + "}"))
