@@ -1,11 +1,11 @@
 package io.gillab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.model.TrialResult;
 import io.gillab.report.TextTable;
 import io.gillab.results.ResultSet;
 import io.gillab.results.ResultsFile;
 import io.gillab.trial.RunCost;
-import io.gillab.trial.TrialResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

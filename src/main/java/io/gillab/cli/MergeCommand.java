@@ -1,10 +1,10 @@
 package io.gillab.cli;
 
+import io.gillab.model.TrialResult;
 import io.gillab.report.ReportPublisher;
 import io.gillab.results.ResultMerge;
 import io.gillab.results.ResultSet;
 import io.gillab.results.ResultsFile;
-import io.gillab.trial.TrialResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.gillab.cli;
 
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.registry.RuntimeRegistry;
 import io.gillab.runtime.container.ContainerLimits;
@@ -7,7 +8,6 @@ import io.gillab.trial.Presets;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunOptions;
 import io.gillab.trial.Shard;
-import io.gillab.trial.TrialResult;
 import io.gillab.report.TerminalTable;
 import java.nio.file.Path;
 import java.util.List;

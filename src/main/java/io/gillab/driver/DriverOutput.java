@@ -1,8 +1,8 @@
 package io.gillab.driver;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gillab.model.Sample;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,36 +30,6 @@ public final class DriverOutput {
     private final List<JsonNode> loading = new ArrayList<>();
     private long otherLines;
     private final List<String> otherExamples = new ArrayList<>();
-
-    /**
-     * One timed sample as the driver measured it.
-     *
-     * @param cpuSeconds     process CPU time over the sample, where the runtime can tell (null otherwise)
-     * @param metrics        a measured workload's own figures (e.g. the convoy's latency_p99), or null
-     * @param fork           which worker process of the trial took it (0 for the first)
-     * @param jitWaitSeconds how long the worker JVM waited for idle JIT compilers before the timed
-     *                       interval (Jython, GraalPy; null elsewhere, see io.gillab.worker.JitQuiet)
-     * @param jitBusy        true when the compilers were still busy as that wait ran out (null elsewhere)
-     * @param timedOn        for a 1-thread sample of a run() workload in threads mode, the thread that ran it:
-     *                       "worker" or "main" (driver.py --one-thread-on); null elsewhere, and in results
-     *                       from before it was recorded (those ran on a worker)
-     */
-    public record Sample(int index, boolean warmup, double seconds, int threads, long size, Double cpuSeconds,
-            Map<String, Double> metrics, int fork,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Double jitWaitSeconds,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean jitBusy,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String timedOn) {
-
-        public Sample(int index, boolean warmup, double seconds, int threads, long size, Double cpuSeconds,
-                Map<String, Double> metrics, int fork) {
-            this(index, warmup, seconds, threads, size, cpuSeconds, metrics, fork, null, null, null);
-        }
-
-        public Sample withFork(int f) {
-            return new Sample(index, warmup, seconds, threads, size, cpuSeconds, metrics, f, jitWaitSeconds, jitBusy,
-                    timedOn);
-        }
-    }
 
     public static DriverOutput parse(List<String> lines) {
         DriverOutput out = new DriverOutput();

@@ -1,7 +1,7 @@
 package io.gillab.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gillab.trial.TrialResult;
+import io.gillab.model.TrialResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import io.gillab.driver.DriverOutput;
+import io.gillab.model.Sample;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ProbeAnswer;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.Stats;
 import io.gillab.stats.TrialAnalysis;
-import io.gillab.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -222,7 +223,7 @@ public sealed interface Observation {
         private List<Double> values(TrialResult r, int threads) {
             List<Double> out = new ArrayList<>();
             if (r.samples() != null) {
-                for (DriverOutput.Sample s : r.samples()) {
+                for (Sample s : r.samples()) {
                     if (!s.warmup() && s.threads() == threads && s.metrics() != null && s.metrics().get(metric) != null) {
                         out.add(s.metrics().get(metric));
                     }
@@ -244,7 +245,7 @@ public sealed interface Observation {
                 return new Scaled(null, "thread counts " + r.threadCounts(),
                         "the trial did not run 1 and " + n + " threads (thread counts " + r.threadCounts() + ")");
             }
-            TrialAnalysis a = r.analysis();
+            TrialAnalysis a = TrialAnalysis.of(r);
             StringBuilder d = new StringBuilder();
             for (int t : List.of(1, n)) {
                 List<Double> xs = a.steadySamples().getOrDefault(t, List.of());

@@ -2,13 +2,13 @@ package io.gillab.fidelity;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gillab.driver.DriverOutput;
+import io.gillab.model.Sample;
 import io.gillab.runtime.GillabHome;
 import io.gillab.stats.Stats;
 import io.gillab.trial.Presets;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunOptions;
-import io.gillab.trial.TrialResult;
+import io.gillab.model.TrialResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -169,7 +169,7 @@ public final class GillabVsDirect {
             String interp = r.implementation() == null ? "?"
                     : r.implementation().path("executable").asText("?") + " " + r.implementation().path("version").asText("?");
             Side gillab = new Side(interp,
-                    r.samples().stream().filter(DriverOutput.Sample::warmup).map(DriverOutput.Sample::seconds).toList(),
+                    r.samples().stream().filter(Sample::warmup).map(Sample::seconds).toList(),
                     r.measured(1), gWall);
             listener.sideEnded(b, "gillab", gillab);
 

@@ -7,7 +7,7 @@ import io.gillab.trial.Presets;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunCost;
 import io.gillab.trial.RunOptions;
-import io.gillab.trial.TrialResult;
+import io.gillab.model.TrialResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;

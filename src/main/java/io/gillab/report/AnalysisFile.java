@@ -2,12 +2,12 @@ package io.gillab.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ResultsFile;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.TrialAnalysis;
 import io.gillab.stats.VarianceSplit;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +36,14 @@ public final class AnalysisFile {
             if ("probe".equals(r.kind()) || r.samples() == null || r.samples().isEmpty()) {
                 continue;
             }
-            TrialAnalysis a = r.analysis();
+            TrialAnalysis a = TrialAnalysis.of(r);
             ObjectNode t = trials.addObject();
             t.put("trial", r.trial());
             t.put("runtime", r.runtime());
             t.put("name", r.name());
             t.put("status", r.status().name());
             t.put("size", r.size());
-            t.put("forks", r.forks());
+            t.put("forks", r.forkCount());
             t.put("time_to_steady_seconds", a.timeToSteady());
             t.put("extra_warmup_samples_excluded", a.extraWarmup());
             ObjectNode per = t.putObject("threads");

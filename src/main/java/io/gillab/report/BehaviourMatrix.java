@@ -1,8 +1,8 @@
 package io.gillab.report;
 
 import io.gillab.expect.Verdict;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ProbeAnswer;
-import io.gillab.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,10 +1,10 @@
 package io.gillab.report;
 
+import io.gillab.model.TrialResult;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.TrialAnalysis;
 import io.gillab.trial.ExecutionMode;
-import io.gillab.trial.TrialResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,7 +1,7 @@
 package io.gillab.report;
 
+import io.gillab.model.TrialResult;
 import io.gillab.stats.Comparison;
-import io.gillab.trial.TrialResult;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package io.gillab.report;
 
+import io.gillab.model.TrialResult;
 import io.gillab.results.ProbeAnswer;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.TrialAnalysis;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +84,7 @@ final class CsvExport {
 
     private static List<Object> common(TrialResult r, Integer threads) {
         return new ArrayList<>(Arrays.asList(r.trial(), r.runId(), r.runtime(), ReportModel.implementation(r), r.name(),
-                r.kind(), r.executionMode(), r.scalingMode(), threads, r.status().name(), r.message(), r.forks(),
+                r.kind(), r.executionMode(), r.scalingMode(), threads, r.status().name(), r.message(), r.forkCount(),
                 r.size()));
     }
 

@@ -1,7 +1,7 @@
 package io.gillab.report;
 
 import io.gillab.expect.Verdict;
-import io.gillab.trial.TrialResult;
+import io.gillab.model.TrialResult;
 import java.util.List;
 
 /**

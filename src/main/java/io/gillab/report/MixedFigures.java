@@ -1,9 +1,9 @@
 package io.gillab.report;
 
-import io.gillab.driver.DriverOutput.Sample;
+import io.gillab.model.Sample;
+import io.gillab.model.TrialResult;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.Stats;
-import io.gillab.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

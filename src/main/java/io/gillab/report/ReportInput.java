@@ -2,7 +2,7 @@ package io.gillab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gillab.expect.Verdict;
-import io.gillab.trial.TrialResult;
+import io.gillab.model.TrialResult;
 import java.util.List;
 
 /**

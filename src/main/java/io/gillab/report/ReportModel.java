@@ -1,9 +1,9 @@
 package io.gillab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.model.TrialResult;
 import io.gillab.stats.TrialAnalysis;
 import io.gillab.trial.ExecutionMode;
-import io.gillab.trial.TrialResult;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ final class ReportModel {
     }
 
     synchronized TrialAnalysis analysis(TrialResult r) {
-        return analyses.computeIfAbsent(r, TrialResult::analysis);
+        return analyses.computeIfAbsent(r, TrialAnalysis::of);
     }
 
     synchronized RuntimeComparison comparison() {

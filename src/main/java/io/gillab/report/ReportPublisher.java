@@ -3,7 +3,7 @@ package io.gillab.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gillab.expect.Expectations;
 import io.gillab.expect.Verdict;
-import io.gillab.trial.TrialResult;
+import io.gillab.model.TrialResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.gillab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.model.TrialResult;
 import io.gillab.stats.Comparison;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.TrialAnalysis;
 import io.gillab.stats.VarianceSplit;
-import io.gillab.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

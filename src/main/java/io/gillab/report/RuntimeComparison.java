@@ -1,9 +1,9 @@
 package io.gillab.report;
 
+import io.gillab.model.TrialResult;
 import io.gillab.stats.Comparison;
 import io.gillab.stats.EffectSize;
 import io.gillab.stats.SampleSummary;
-import io.gillab.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package io.gillab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ProbeAnswer;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.Stats;
 import io.gillab.stats.TrialAnalysis;
-import io.gillab.trial.TrialResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class TerminalTable {
         for (TrialResult r : rows) {
             List<String> row = new ArrayList<>(List.of(ReportModel.seriesLabel(r), implementationLabel(List.of(r)), r.name(),
                     r.kind(), r.size() == null ? "-" : r.size().toString()));
-            TrialAnalysis a = r.analysis();
+            TrialAnalysis a = TrialAnalysis.of(r);
             List<String> notes = new ArrayList<>();
             for (int t : threadCounts) {
                 SampleSummary s = a.at(t);
@@ -116,8 +116,8 @@ public final class TerminalTable {
     }
 
     private static String forksLabel(List<TrialResult> rows) {
-        int min = rows.stream().mapToInt(TrialResult::forks).filter(f -> f > 0).min().orElse(1);
-        int max = rows.stream().mapToInt(TrialResult::forks).max().orElse(1);
+        int min = rows.stream().mapToInt(TrialResult::forkCount).filter(f -> f > 0).min().orElse(1);
+        int max = rows.stream().mapToInt(TrialResult::forkCount).max().orElse(1);
         return (min == max ? String.valueOf(max) : min + "-" + max) + " process" + (max == 1 ? "" : "es");
     }
 

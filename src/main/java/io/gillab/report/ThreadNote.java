@@ -1,6 +1,6 @@
 package io.gillab.report;
 
-import io.gillab.trial.TrialResult;
+import io.gillab.model.TrialResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;

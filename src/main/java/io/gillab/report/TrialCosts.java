@@ -1,7 +1,7 @@
 package io.gillab.report;
 
-import io.gillab.driver.DriverOutput.Sample;
-import io.gillab.trial.TrialResult;
+import io.gillab.model.Sample;
+import io.gillab.model.TrialResult;
 
 /**
  * What a trial's forks and measured rounds cost, from its own record, for the cheapest run plan
@@ -15,7 +15,7 @@ import io.gillab.trial.TrialResult;
 record TrialCosts(double forkCost, double roundCost) {
 
     static TrialCosts of(TrialResult r) {
-        if (r.samples() == null || r.samples().isEmpty() || r.wallSeconds() == null || r.forks() < 1
+        if (r.samples() == null || r.samples().isEmpty() || r.wallSeconds() == null || r.forkCount() < 1
                 || r.threadCounts() == null || r.threadCounts().isEmpty()) {
             return new TrialCosts(Double.NaN, Double.NaN);
         }
@@ -29,6 +29,6 @@ record TrialCosts(double forkCost, double roundCost) {
         }
         double rounds = (double) n / r.threadCounts().size();
         double roundCost = rounds == 0 ? Double.NaN : measured / rounds;
-        return new TrialCosts(Math.max(0, (r.wallSeconds() - measured) / r.forks()), roundCost);
+        return new TrialCosts(Math.max(0, (r.wallSeconds() - measured) / r.forkCount()), roundCost);
     }
 }

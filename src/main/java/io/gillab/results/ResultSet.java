@@ -1,7 +1,7 @@
 package io.gillab.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gillab.trial.TrialResult;
+import io.gillab.model.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

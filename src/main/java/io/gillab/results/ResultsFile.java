@@ -1,10 +1,13 @@
 package io.gillab.results;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.gillab.trial.TrialResult;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gillab.model.TrialResult;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +19,8 @@ import java.util.List;
 /**
  * {@code results.jsonl}: one trial per line, appended as each trial ends. Each line is written whole,
  * flushed and synced, so a crash never loses or corrupts a finished trial; a torn last line (a crash
- * mid-write) is skipped when reading.
+ * mid-write) is skipped when reading. Lines are schema {@value TrialResult#SCHEMA} ({@link TrialResult}, written
+ * and read by Jackson); schema-1 lines of older runs are still read.
  */
 public final class ResultsFile {
     public static final String NAME = "results.jsonl";
@@ -73,12 +77,22 @@ public final class ResultsFile {
                 continue;
             }
             try {
-                out.add(JSON.readValue(line, TrialResult.class));
+                out.add(parse(line));
             } catch (IOException torn) {
                 // a partial last line from a crash mid-write: the trial will simply run again
             }
         }
         return out;
+    }
+
+    /** One line of either schema, as today's model: schema-1 lines are converted (see {@link SchemaOne}). */
+    static TrialResult parse(String line) throws IOException {
+        JsonNode node = JSON.readTree(line);
+        if (node == null || !node.isObject()) {
+            throw new JsonParseException(null, "not a JSON object: " + line);
+        }
+        return node.path("schema").asInt() == SchemaOne.SCHEMA ? SchemaOne.read((ObjectNode) node, JSON)
+                : JSON.treeToValue(node, TrialResult.class);
     }
 
     public static ObjectMapper json() {

@@ -1,6 +1,8 @@
 package io.gillab.stats;
 
-import io.gillab.driver.DriverOutput.Sample;
+import io.gillab.model.Fork;
+import io.gillab.model.Sample;
+import io.gillab.model.TrialResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,7 +37,7 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
         Map<Integer, VarianceSplit> variance) {
 
     /**
-     * What the analysis reads of a trial (TrialResult.analysis() fills it in).
+     * What the analysis reads of a trial ({@link #of(TrialResult)} fills it in).
      *
      * @param calibrationSeconds seconds the first fork spent calibrating its size
      * @param cores              cores the threads had (0: unknown)
@@ -43,6 +45,13 @@ public record TrialAnalysis(Map<Integer, SampleSummary> summaries, Map<Integer, 
      */
     public record Input(List<Sample> samples, List<Integer> threadCounts, double calibrationSeconds, int cores,
             boolean weak) {
+    }
+
+    /** The statistics of one trial, derived from its samples. */
+    public static TrialAnalysis of(TrialResult r) {
+        Fork first = r.firstFork();
+        return of(new Input(r.samples(), r.threadCounts() == null ? List.of() : r.threadCounts(),
+                first == null ? 0 : first.calibrationSeconds(), r.cores(), "weak".equals(r.scalingMode())));
     }
 
     public static TrialAnalysis of(Input r) {

@@ -40,7 +40,7 @@ public record ForkLayout(int fork, long seed, int envPadBytes) {
     }
 
     /**
-     * The fork's record in results.jsonl ({@code fork_layouts}): what gillab chose, then what the driver's
+     * The fork's {@code layout} in results.jsonl: what gillab chose, then what the driver's
      * {@code layout} record says it did (warm-up orders, which thread timed 1-thread samples, the pad it saw).
      */
     public static JsonNode record(int fork, ForkLayout layout, JsonNode driverLayout) {

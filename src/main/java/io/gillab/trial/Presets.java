@@ -40,7 +40,7 @@ public final class Presets {
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             Target target) {
 
-        public static final String WORKER = "worker";
+        public static final String WORKER = io.gillab.model.Sample.TIMED_ON_WORKER;
         public static final String MAIN = "main";
 
         public Measurement {

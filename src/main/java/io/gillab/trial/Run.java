@@ -1,6 +1,7 @@
 package io.gillab.trial;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ResultsFile;
 import io.gillab.runtime.Availability;
 import io.gillab.runtime.GillabHome;

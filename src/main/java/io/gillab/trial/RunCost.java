@@ -3,6 +3,8 @@ package io.gillab.trial;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gillab.driver.DriverOutput;
+import io.gillab.model.Sample;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ResultsFile;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +28,12 @@ public record RunCost(Map<String, Part> perRuntime, Part all, double runWallSeco
 
         static Part of(TrialResult r) {
             double wall = r.wallSeconds() == null ? 0 : r.wallSeconds();
-            int processes = Math.max(1, r.forks());
+            int processes = Math.max(1, r.forkCount());
             double measured = 0;
             double warm = 0;
             double jit = 0;
-            List<DriverOutput.Sample> samples = r.samples() == null ? List.of() : r.samples();
-            for (DriverOutput.Sample s : samples) {
+            List<Sample> samples = r.samples() == null ? List.of() : r.samples();
+            for (Sample s : samples) {
                 if (Double.isFinite(s.seconds())) {
                     if (s.warmup()) {
                         warm += s.seconds();

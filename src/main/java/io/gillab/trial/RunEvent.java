@@ -1,5 +1,7 @@
 package io.gillab.trial;
 
+import io.gillab.model.TrialResult;
+
 /**
  * What a run tells its display while trials run ({@link Run.Progress}): each event ends one trial of the
  * matrix, recorded or not. {@link #line()} is the text a plain display prints for it.

@@ -1,5 +1,6 @@
 package io.gillab.trial;
 
+import io.gillab.model.TrialResult;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.TrialAnalysis;
 import io.gillab.stats.VarianceSplit;
@@ -18,7 +19,7 @@ import java.util.Map;
 record TargetCheck(Presets.Target target, double widest, int threads, boolean roundsHelp) {
 
     static TargetCheck of(TrialResult r, Presets.Target target) {
-        TrialAnalysis a = r.analysis();
+        TrialAnalysis a = TrialAnalysis.of(r);
         double widest = Double.NaN;
         int at = 0;
         for (Map.Entry<Integer, SampleSummary> e : a.summaries().entrySet()) {

@@ -1,6 +1,8 @@
 package io.gillab.trial;
 
+import io.gillab.model.Fork;
 import io.gillab.driver.DriverOutput;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ResultsFile;
 import io.gillab.runtime.Availability;
 import io.gillab.runtime.DriverCall;
@@ -99,6 +101,7 @@ public final class TrialRunner {
         int max = goal == null ? planned : goal.maxForks();
         TrialSpec forkSpec = spec;
         for (int f = 0; f < max; f++) {
+            String forkStartedAt = f == 0 ? startedAt : Instant.now().toString();
             if (f >= planned) {
                 TargetCheck check = TargetCheck.of(TrialOutcome.merge(forks), goal);
                 if (check.reached()) {
@@ -115,13 +118,15 @@ public final class TrialRunner {
                 out = runtimes.get(spec.runtime()).run(new DriverCall(forkSpec.driverArgs(calibrated, layout),
                         searchPaths, layout == null ? java.util.Map.of() : layout.env()), timeout);
             } catch (IOException e) {
-                forks.add(failedToStart(spec, startedAt, e));
+                forks.add(failedToStart(spec, forkStartedAt, e));
                 break;
             }
             DriverOutput d = DriverOutput.parse(out.stdoutLines());
-            TrialResult r = TrialOutcome.of(forkSpec, runId, startedAt, out, d, timeout, f, av.reason());
+            TrialResult r = TrialOutcome.of(forkSpec, runId, forkStartedAt, out, d, timeout, f, av.reason());
             if (!spec.entry().isProbe()) {
-                r = r.withForkLayouts(List.of(ForkLayout.record(f, layout, d.layout().orElse(null))));
+                Fork ran = r.forks().get(0);
+                r = r.toBuilder().forks(List.of(ran.toBuilder()
+                        .layout(ForkLayout.record(f, layout, d.layout().orElse(null))).build())).build();
             }
             forks.add(r);
             if (r.status() != TrialResult.Status.ok) {
@@ -176,10 +181,14 @@ public final class TrialRunner {
 
     /** A trial that never produced output: skipped, or its process or container could not start. */
     private TrialResult notRun(TrialSpec spec, String startedAt, TrialResult.Status status, String message) {
-        return new TrialResult(TrialResult.SCHEMA, runId, spec.id(), spec.runtime(), spec.entry().name(),
-                spec.entry().kind(), spec.threadCounts(), spec.size(), spec.warmups(), spec.scaling(), spec.mode(), status, message,
-                startedAt,
-                null, null, null, null, null, null, List.of(), 0, null, List.of(), null, null, null);
+        return identity(spec, runId).size(spec.size()).status(status).message(message).startedAt(startedAt).build();
+    }
+
+    /** What ran: the trial's identity and shape, as its spec says. */
+    static TrialResult.Builder identity(TrialSpec spec, String runId) {
+        return TrialResult.builder().runId(runId).trial(spec.id()).runtime(spec.runtime()).name(spec.entry().name())
+                .kind(spec.entry().kind()).threadCounts(spec.threadCounts()).warmups(spec.warmups())
+                .scalingMode(spec.scaling()).mode(spec.mode());
     }
 
     /** The driver's error for a --mode the implementation lacks. */
@@ -255,33 +264,30 @@ public final class TrialRunner {
             }
             // The size the samples really used: given, or chosen by the driver's calibration.
             Long size = d.samples().isEmpty() ? spec.size() : Long.valueOf(d.samples().get(d.samples().size() - 1).size());
-            return new TrialResult(TrialResult.SCHEMA, runId, spec.id(), spec.runtime(), spec.entry().name(),
-                    spec.entry().kind(), spec.threadCounts(), size, spec.warmups(), spec.scaling(), spec.mode(), status, message, startedAt,
-                    out.wall().toNanos() / 1e9, out.exitCode(), out.launch(), d.meta().orElse(null), d.host().orElse(null),
-                    d.calibration().orElse(null), d.samples().stream().map(x -> x.withFork(fork)).toList(), 1, d.probe().map(p -> p.get("result")).orElse(null), d.errors(),
-                    d.otherLines() > 0 ? d.otherLines() : null, d.otherExamples().isEmpty() ? null : d.otherExamples(),
-                    status == TrialResult.Status.ok ? null : tail(out.stderrTail()));
+            double wall = out.wall().toNanos() / 1e9;
+            Fork ran = Fork.builder().index(fork).startedAt(startedAt).wallSeconds(wall).exitCode(out.exitCode())
+                    .launch(out.launch()).implementation(d.meta().orElse(null)).host(d.host().orElse(null))
+                    .calibration(d.calibration().orElse(null)).errors(d.errors())
+                    .otherOutputLines(d.otherLines() > 0 ? d.otherLines() : null)
+                    .otherOutputExamples(d.otherExamples().isEmpty() ? null : d.otherExamples())
+                    .stderrTail(status == TrialResult.Status.ok ? null : tail(out.stderrTail()))
+                    .samples(d.samples()).build();
+            return identity(spec, runId).size(size).status(status).message(message).startedAt(startedAt)
+                    .wallSeconds(wall).probe(d.probe().map(p -> p.get("result")).orElse(null)).forks(List.of(ran))
+                    .build();
         }
 
         /**
-         * One trial from its forks: samples of every fork (each marked with its fork), the first fork's
-         * metadata, the worst status, wall time added up.
+         * One trial from its forks' results: every fork that ran, each with its own metadata and samples, the
+         * worst status, wall time added up.
          */
         static TrialResult merge(List<TrialResult> forks) {
             TrialResult first = forks.get(0);
             TrialResult worst = forks.stream().filter(r -> r.status() != TrialResult.Status.ok).findFirst()
                     .orElse(first);
-            List<DriverOutput.Sample> samples = forks.stream().flatMap(r -> r.samples().stream()).toList();
             double wall = forks.stream().mapToDouble(r -> r.wallSeconds() == null ? 0 : r.wallSeconds()).sum();
-            List<com.fasterxml.jackson.databind.JsonNode> layouts = forks.stream()
-                    .flatMap(r -> r.forkLayouts() == null ? java.util.stream.Stream.empty() : r.forkLayouts().stream())
-                    .toList();
-            return new TrialResult(first.schema(), first.runId(), first.trial(), first.runtime(), first.name(),
-                    first.kind(), first.threadCounts(), first.size(), first.warmups(), first.scalingMode(), first.mode(), worst.status(),
-                    worst.message(),
-                    first.startedAt(), wall, worst.exitCode(), first.launch(), first.implementation(), first.host(),
-                    first.calibration(), samples, forks.size(), first.probe(), worst.errors(), worst.otherOutputLines(),
-                    worst.otherOutputExamples(), worst.stderrTail(), layouts.isEmpty() ? null : layouts);
+            return first.toBuilder().status(worst.status()).message(worst.message()).wallSeconds(wall)
+                    .forks(forks.stream().flatMap(r -> r.forks().stream()).toList()).build();
         }
 
         /** Why a process ended before the driver's end record, in words, with the cause when it is known. */

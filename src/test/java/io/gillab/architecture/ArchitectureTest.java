@@ -1,14 +1,15 @@
 package io.gillab.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +26,10 @@ class ArchitectureTest {
                 .importPackages("io.gillab");
     }
 
-    /**
-     * Every package is a slice of its own (runtime and runtime.container are two). One known cycle is
-     * left: results reads and writes trial.TrialResult while trial writes results; it goes when the trial
-     * result moves into a model package at the bottom (issue 16).
-     */
+    /** Every package is a slice of its own (runtime and runtime.container are two). */
     @Test
     void noPackageCycles() {
-        slices().matching("io.gillab.(**)").should().beFreeOfCycles()
-                .ignoreDependency(resideInAPackage("io.gillab.results"), trialResult())
-                .check(main);
+        slices().matching("io.gillab.(**)").should().beFreeOfCycles().check(main);
     }
 
     @Test
@@ -43,6 +38,7 @@ class ArchitectureTest {
                 .resideInAPackage("io.gillab.cli..").check(main);
     }
 
+    /** The model of results is the bottom: it depends on nothing else of gillab. */
     /** The fidelity experiment is run from the command line, and measures through trial like any run. */
     @Test
     void onlyTheCommandLineRunsTheFidelityExperiment() {
@@ -50,18 +46,23 @@ class ArchitectureTest {
                 .dependOnClassesThat().resideInAPackage("io.gillab.fidelity..").check(main);
     }
 
-    /** The statistics read samples and nothing else of gillab (the sample record moves to model in issue 16). */
     @Test
-    void statisticsReadOnlySamples() {
-        noClasses().that().resideInAPackage("io.gillab.stats..").should().dependOnClassesThat(
-                describe("are in gillab outside stats, other than the sample record",
-                        (JavaClass c) -> c.getPackageName().startsWith("io.gillab.")
-                                && !c.getPackageName().startsWith("io.gillab.stats")
-                                && !c.getName().equals("io.gillab.driver.DriverOutput$Sample"))).check(main);
+    void theModelDependsOnNothingOfGillab() {
+        noClasses().that().resideInAPackage("io.gillab.model..").should().dependOnClassesThat(
+                outsideOf("io.gillab.model")).check(main);
     }
 
-    private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> trialResult() {
-        return describe("io.gillab.trial.TrialResult (and its nested types)",
-                c -> c.getName().equals("io.gillab.trial.TrialResult") || c.getName().startsWith("io.gillab.trial.TrialResult$"));
+    /** The statistics read the model (trials, samples) and nothing else of gillab. */
+    @Test
+    void statisticsReadOnlyTheModel() {
+        noClasses().that().resideInAPackage("io.gillab.stats..").should().dependOnClassesThat(
+                outsideOf("io.gillab.stats", "io.gillab.model")).check(main);
+    }
+
+    /** Classes of gillab outside these packages (and their subpackages). */
+    private static DescribedPredicate<JavaClass> outsideOf(String... packages) {
+        return describe("are in gillab outside " + String.join(", ", packages), (JavaClass c) ->
+                c.getPackageName().startsWith("io.gillab.") && Arrays.stream(packages).noneMatch(p ->
+                        c.getPackageName().equals(p) || c.getPackageName().startsWith(p + ".")));
     }
 }

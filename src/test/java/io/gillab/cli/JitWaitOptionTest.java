@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
 import io.gillab.trial.Presets;
 import io.gillab.trial.RunFixture;
 import io.gillab.trial.RunOptions;
-import io.gillab.trial.TrialResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
 import io.gillab.trial.ForkLayout;
 import io.gillab.trial.Presets;
 import io.gillab.trial.RunFixture;
 import io.gillab.trial.RunOptions;
-import io.gillab.trial.TrialResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

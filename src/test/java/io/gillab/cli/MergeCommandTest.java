@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ResultSet;
 import io.gillab.results.ResultsFile;
 import io.gillab.trial.Shard;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +137,32 @@ class MergeCommandTest {
         Cli allowed = gillab("merge", a.toString(), b.toString(), "--out", tmp.resolve("m2").toString(), "--allow-mixed");
         assertEquals(0, allowed.code(), allowed.err());
         assertTrue(allowed.out().contains("mixed on request: measurement differs"), allowed.out());
+    }
+
+    /** The fixture is schema 1; a shard written today is schema 2: both read into one model and merge. */
+    @Test
+    void aSchemaOneShardMergesWithASchemaTwoShard() throws IOException {
+        Path schemaTwo = shardOfFixture(1, 2);
+        Path schemaOne = shardOfFixture(2, 2);
+        List<String> trials = ResultSet.load(schemaOne).results().stream().map(TrialResult::trial).toList();
+        List<String> oldLines = new ArrayList<>();
+        for (String line : Files.readAllLines(FULL.resolve(ResultsFile.NAME))) {
+            if (trials.contains(ResultsFile.json().readTree(line).path("trial").asText())) {
+                oldLines.add(line);
+            }
+        }
+        Files.write(schemaOne.resolve(ResultsFile.NAME), oldLines);
+        assertTrue(Files.readString(schemaTwo.resolve(ResultsFile.NAME)).startsWith("{\"schema\":2,"));
+        assertTrue(Files.readString(schemaOne.resolve(ResultsFile.NAME)).startsWith("{\"schema\":1,"));
+
+        Path merged = tmp.resolve("merged");
+        Cli m = gillab("merge", schemaTwo.toString(), schemaOne.toString(), "--out", merged.toString());
+        assertEquals(0, m.code(), m.err());
+        Path full = copyOfFixture();
+        assertEquals(0, gillab("report", full.toString()).code());
+        assertEquals(Files.readString(full.resolve("results.csv")), Files.readString(merged.resolve("results.csv")));
+        assertTrue(ResultSet.load(merged).results().stream().allMatch(r -> r.schema() == TrialResult.SCHEMA),
+                "merged results are written in today's schema");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.gillab.comparison;
 
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.GillabHome;
 import io.gillab.trial.Presets;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunOptions;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -3,6 +3,7 @@ package io.gillab.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gillab.model.Sample;
 import io.gillab.runtime.ProcessOutput;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class DriverCalibrationTest {
 
         // first calibration: 10 units take 10 ms, so 80 (80 ms); after the warm-ups 80 units take 8 ms
         // against min_time/2 = 25 ms, so 320 (32 ms)
-        List<DriverOutput.Sample> samples = d.samples();
+        List<Sample> samples = d.samples();
         List<String> seen = samples.stream().map(s -> (s.warmup() ? "w" : "m") + s.size()).toList();
         assertEquals(List.of("w80", "w80", "w320", "w320", "m320", "m320", "m320"), seen,
                 "warm-ups at the first size, warm-ups again at the re-calibrated size, then the measured rounds");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.model.Sample;
 import io.gillab.runtime.ProcessOutput;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,14 +88,14 @@ class DriverLayoutTest {
         assertEquals(37, layout.path("env_pad_seen").asInt(), "the padded environment reaches the process");
         assertTrue(layout.path("environ_bytes").asInt() > 37, "" + layout);
         // the record says what ran: the warm-up samples, in index order, are the rounds' orders
-        List<Integer> warm = d.samples().stream().filter(DriverOutput.Sample::warmup).map(DriverOutput.Sample::threads)
+        List<Integer> warm = d.samples().stream().filter(Sample::warmup).map(Sample::threads)
                 .toList();
         assertEquals(orders.stream().flatMap(List::stream).toList(), warm);
         assertTrue(orders.stream().allMatch(o -> o.stream().sorted().toList().equals(List.of(1, 2, 3))), "" + orders);
         assertTrue(orders.stream().distinct().count() > 1, "6 rounds of 3! orders are not all alike: " + orders);
         // measured rounds keep their alternating order (round 6 ascending, round 7 descending)
         assertEquals(List.of(1, 2, 3, 3, 2, 1), d.samples().stream().filter(s -> !s.warmup())
-                .map(DriverOutput.Sample::threads).toList());
+                .map(Sample::threads).toList());
         // the same seed, the same orders (here and, below, on the other Python); another seed, others
         assertEquals(orders, orders(ok(countdown(python, "--layout-seed", "12345")).layout().orElseThrow()));
         assertNotEquals(orders, orders(ok(countdown(python, "--layout-seed", "54321")).layout().orElseThrow()));

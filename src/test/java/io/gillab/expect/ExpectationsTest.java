@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gillab.driver.DriverOutput.Sample;
-import io.gillab.trial.TrialResult;
+import io.gillab.model.Fork;
+import io.gillab.model.Sample;
+import io.gillab.model.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,20 @@ class ExpectationsTest {
     }
 
     static TrialResult probe(String runtime, String name, String result, String implementation) {
-        return new TrialResult(1, "r", runtime + "/" + name, runtime, name, "probe", List.of(), null, null, null,
-                "threads", TrialResult.Status.ok, null, null, 1.0, 0, null,
-                implementation == null ? null : json(implementation), null, null, List.of(), 1, json(result), List.of(),
-                0L, List.of(), null);
+        return trial(runtime, name, "probe").probe(json(result))
+                .forks(List.of(fork(implementation == null ? null : json(implementation), List.of()).build())).build();
+    }
+
+    /** A trial that ended ok, with its identity; add forks and figures. */
+    static TrialResult.Builder trial(String runtime, String name, String kind) {
+        return TrialResult.builder().runId("r").trial(runtime + "/" + name).runtime(runtime).name(name).kind(kind)
+                .threadCounts(List.of()).mode("threads").status(TrialResult.Status.ok).wallSeconds(1.0);
+    }
+
+    /** The one process of a trial: its implementation record and samples. */
+    static Fork.Builder fork(JsonNode implementation, List<Sample> samples) {
+        return Fork.builder().exitCode(0).implementation(implementation).samples(samples).otherOutputLines(0L)
+                .otherOutputExamples(List.of());
     }
 
     /** A workload trial with samples alternating 1 and N threads (seconds given per thread count). */
@@ -50,9 +61,9 @@ class ExpectationsTest {
                 samples.add(new Sample(i++, false, e.getValue()[k], e.getKey(), 1000, null, null, 0));
             }
         }
-        return new TrialResult(1, "r", runtime + "/" + name, runtime, name, "cpu", List.copyOf(seconds.keySet()), 1000L,
-                0, "strong", "threads", TrialResult.Status.ok, null, null, 1.0, 0, null,
-                json("{\"cpu_count\": " + cores + "}"), null, null, samples, 1, null, List.of(), 0L, List.of(), null);
+        return trial(runtime, name, "cpu").threadCounts(List.copyOf(seconds.keySet())).size(1000L).warmups(0)
+                .scalingMode("strong").forks(List.of(fork(json("{\"cpu_count\": " + cores + "}"), samples).build()))
+                .build();
     }
 
     @Test
@@ -167,9 +178,9 @@ class ExpectationsTest {
     @Test
     void aFailedTrialGivesNoData() {
         Expectations e = Expectations.load();
-        TrialResult failed = new TrialResult(1, "r", "jython/refcount", "jython", "refcount", "probe", List.of(), null,
-                null, null, "threads", TrialResult.Status.failed, "exit code 1", null, 1.0, 1, null, null, null, null,
-                List.of(), 1, null, List.of(), 0L, List.of(), "Traceback ...");
+        TrialResult failed = trial("jython", "refcount", "probe").status(TrialResult.Status.failed)
+                .message("exit code 1").forks(List.of(fork(null, List.of()).exitCode(1).stderrTail("Traceback ...")
+                        .build())).build();
         Verdict v = e.judge(e.check("refcount_fresh_dict"), failed);
         assertEquals(Verdict.Outcome.NO_DATA, v.outcome());
         assertTrue(v.observed().contains("failed"), v.observed());
@@ -272,9 +283,9 @@ class ExpectationsTest {
             samples.add(new Sample(2 * k + 1, false, 1.5, 1, 2000, null, Map.of("latency_p99", k1[k]), 0));
         }
         samples.add(new Sample(6, true, 0.4, 0, 2000, null, Map.of("latency_p99", 0.0001), 0)); // warm-up: not read
-        TrialResult convoy = new TrialResult(1, "r", "cpython:3.13/convoy", "cpython:3.13", "convoy", "mixed",
-                List.of(0, 1, 2), 2000L, 0, "strong", "threads", TrialResult.Status.ok, null, null, 1.0, 0, null,
-                json("{\"cpu_count\": 2}"), null, null, samples, 1, null, List.of(), 0L, List.of(), null);
+        TrialResult convoy = trial("cpython:3.13", "convoy", "mixed").threadCounts(List.of(0, 1, 2)).size(2000L)
+                .warmups(0).scalingMode("strong").forks(List.of(fork(json("{\"cpu_count\": 2}"), samples).build()))
+                .build();
         Verdict v = find(Expectations.load().judge(List.of(convoy)), "convoy_p99_ratio_1_cpu_thread", "cpython:3.13");
         assertEquals(Verdict.Outcome.MATCH, v.outcome(), v.detail());
         assertEquals(String.format(java.util.Locale.ROOT, "%.2fx", 0.0328 / 0.000242), v.observed());

@@ -3,6 +3,7 @@ package io.gillab.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gillab.model.TrialResult;
 import io.gillab.results.ResultsFile;
 import io.gillab.runtime.Availability;
 import io.gillab.runtime.PythonRuntime;
@@ -11,7 +12,6 @@ import io.gillab.trial.CatalogueEntry;
 import io.gillab.trial.Presets;
 import io.gillab.trial.RunFixture;
 import io.gillab.trial.TrialMatrix;
-import io.gillab.trial.TrialResult;
 import io.gillab.trial.TrialRunner;
 import io.gillab.trial.TrialSpec;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
 import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.container.ContainerLimits;
@@ -11,7 +12,6 @@ import io.gillab.trial.Presets;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunFixture;
 import io.gillab.trial.RunOptions;
-import io.gillab.trial.TrialResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

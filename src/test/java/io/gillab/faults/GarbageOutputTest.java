@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ResultsFile;
 import io.gillab.runtime.LineCollector;
 import io.gillab.trial.RunFixture;
-import io.gillab.trial.TrialResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gillab.trial.TrialResult;
+import io.gillab.model.TrialResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gillab.trial.TrialResult;
+import io.gillab.model.TrialResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -32,10 +32,7 @@ class ReadOnlyContainerTest {
         }
         assertEquals(Boolean.TRUE, t.launch().get("read_only_root"), t.launch()::toString);
         assertEquals("none", t.launch().get("network"));
-        FaultRun.remember(new TrialResult(t.schema(), t.runId(), t.trial(), t.runtime(), t.name(), t.kind(),
-                t.threadCounts(), t.size(), t.warmups(), t.scalingMode(), t.mode(), t.status(),
-                "probe answer: " + result, t.startedAt(), null, null, null, null, null, null, List.of(), 1, null,
-                List.of(), null, null, null));
+        FaultRun.remember(t.toBuilder().message("probe answer: " + result).build());
         assertEquals(TrialResult.Status.ok, r.get("measured").status(), r.log());
     }
 }

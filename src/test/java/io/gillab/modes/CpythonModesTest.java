@@ -3,8 +3,8 @@ package io.gillab.modes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gillab.model.TrialResult;
 import io.gillab.trial.Run;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

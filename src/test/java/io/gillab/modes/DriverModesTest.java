@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gillab.driver.DriverOutput;
 import io.gillab.driver.LocalDriver;
+import io.gillab.model.Sample;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ class DriverModesTest {
         assertTrue(d.errors().isEmpty(), () -> "errors: " + d.errors());
         assertTrue(d.finished());
         assertEquals(6, d.samples().size());
-        assertEquals(List.of(1, 2, 2, 1, 1, 2), d.samples().stream().map(DriverOutput.Sample::threads).toList(),
+        assertEquals(List.of(1, 2, 2, 1, 1, 2), d.samples().stream().map(Sample::threads).toList(),
                 "rounds alternate the order as in threads mode");
         // (os.times on Python 2.7 ticks in 10 ms: a short sample may read 0)
         assertTrue(d.samples().stream().allMatch(s -> s.cpuSeconds() != null && s.cpuSeconds() >= 0),

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunFixture;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gillab.driver.DriverOutput;
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.DriverCall;
 import io.gillab.runtime.ProcessOutput;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunFixture;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

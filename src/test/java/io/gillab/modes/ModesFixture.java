@@ -3,12 +3,14 @@ package io.gillab.modes;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gillab.driver.DriverOutput;
+import io.gillab.model.Sample;
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
+import io.gillab.stats.TrialAnalysis;
 import io.gillab.trial.Presets;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunFixture;
 import io.gillab.trial.RunOptions;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +62,7 @@ final class ModesFixture {
 
     static double median(TrialResult r, int threads) {
         double[] s = r.samples().stream().filter(x -> !x.warmup() && x.threads() == threads)
-                .mapToDouble(DriverOutput.Sample::seconds).sorted().toArray();
+                .mapToDouble(Sample::seconds).sorted().toArray();
         if (s.length == 0) {
             throw new AssertionError("no measured samples at " + threads + " in " + r.trial());
         }
@@ -69,7 +71,7 @@ final class ModesFixture {
 
     /** The trial's speedup at N with its 95% interval (paired rounds, forks then rounds resampled). */
     static io.gillab.stats.Scaling scaling(TrialResult r, int n) {
-        io.gillab.stats.Scaling s = r.analysis().scaling().get(n);
+        io.gillab.stats.Scaling s = TrialAnalysis.of(r).scaling().get(n);
         if (s == null) {
             throw new AssertionError("no steady rounds at 1 and " + n + " in " + r.trial());
         }
@@ -101,7 +103,7 @@ final class ModesFixture {
     static double cpuPerWall(TrialResult r, int threads) {
         double cpu = 0;
         double wall = 0;
-        for (DriverOutput.Sample s : r.samples()) {
+        for (Sample s : r.samples()) {
             if (!s.warmup() && s.threads() == threads && s.cpuSeconds() != null) {
                 cpu += s.cpuSeconds();
                 wall += s.seconds();
@@ -115,7 +117,7 @@ final class ModesFixture {
         if (r.message() != null) {
             b.append(": ").append(r.message());
         }
-        for (DriverOutput.Sample s : r.samples()) {
+        for (Sample s : r.samples()) {
             b.append(String.format("%n  t=%d %s %.4f s cpu %s", s.threads(), s.warmup() ? "warm-up" : "sample",
                     s.seconds(), s.cpuSeconds()));
             if (s.jitWaitSeconds() != null) {

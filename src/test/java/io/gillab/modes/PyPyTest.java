@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.PythonRuntime;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunFixture;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gillab.driver.DriverOutput;
 import io.gillab.expect.Expectations;
 import io.gillab.expect.Verdict;
-import io.gillab.trial.TrialResult;
+import io.gillab.model.Sample;
+import io.gillab.model.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +134,6 @@ class ClaimScopeReportTest {
 
     static double smallest(TrialResult r, int threads) {
         return r.samples().stream().filter(s -> !s.warmup() && s.threads() == threads)
-                .mapToDouble((DriverOutput.Sample s) -> s.metrics().get("latency_p99")).min().orElseThrow();
+                .mapToDouble((Sample s) -> s.metrics().get("latency_p99")).min().orElseThrow();
     }
 }

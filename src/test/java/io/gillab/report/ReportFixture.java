@@ -2,11 +2,11 @@ package io.gillab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ProbeAnswer;
 import io.gillab.expect.Expectations;
 import io.gillab.expect.Verdict;
 import io.gillab.results.ResultsFile;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gillab.model.TrialResult;
 import io.gillab.results.ProbeAnswer;
 import io.gillab.expect.Verdict;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.TrialAnalysis;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -162,7 +162,7 @@ class ReportsTest {
             if (!r.ok() || "probe".equals(r.kind()) || "mixed".equals(r.kind())) {
                 continue;
             }
-            TrialAnalysis a = r.analysis();
+            TrialAnalysis a = TrialAnalysis.of(r);
             for (CSVRecord c : mine) {
                 int t = Integer.parseInt(c.get("threads"));
                 assertEquals(a.at(t).median(), Double.parseDouble(c.get("median_s")), 0.0, r.trial());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
 import java.nio.file.Files;
 import java.time.Duration;

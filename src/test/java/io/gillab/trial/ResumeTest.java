@@ -3,6 +3,7 @@ package io.gillab.trial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gillab.model.TrialResult;
 import io.gillab.results.ResultsFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

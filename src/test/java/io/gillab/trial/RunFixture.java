@@ -2,6 +2,7 @@ package io.gillab.trial;
 
 import io.gillab.expect.Expectations;
 import io.gillab.expect.Verdict;
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
 import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.PythonRuntime;

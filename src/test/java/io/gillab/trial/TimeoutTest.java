@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
 import java.io.IOException;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
 import java.io.IOException;
 import java.time.Duration;

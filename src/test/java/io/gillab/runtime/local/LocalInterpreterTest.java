@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
 import io.gillab.runtime.GillabHome;
 import io.gillab.runtime.LocalInterpreterRuntime;
@@ -16,7 +17,6 @@ import io.gillab.runtime.PythonRuntime;
 import io.gillab.runtime.registry.RuntimeRegistry;
 import io.gillab.trial.Run;
 import io.gillab.trial.RunFixture;
-import io.gillab.trial.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
