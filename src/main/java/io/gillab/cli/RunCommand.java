@@ -135,11 +135,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static long parseMemory(String text) {
-        var m = java.util.regex.Pattern.compile("(?i)([0-9]{1,12})([kmg]?)b?").matcher(text.strip());
+        var m = java.util.regex.Pattern.compile("(?i)([0-9]+)([kmg]?)b?").matcher(text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("--memory must look like 512m or 2g, got '" + text + "'");
         }
-        long n = Long.parseLong(m.group(1));
         long unit = switch (m.group(2).toLowerCase()) {
             case "k" -> 1L << 10;
             case "m" -> 1L << 20;
@@ -147,8 +146,8 @@ final class RunCommand implements Callable<Integer> {
             default -> 1;
         };
         try {
-            return Math.multiplyExact(n, unit); // the machine's memory bound is RunOptions' to check
-        } catch (ArithmeticException e) {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), unit); // RunOptions checks the machine's bound
+        } catch (ArithmeticException | NumberFormatException e) {
             throw new IllegalArgumentException("--memory " + text + " is more memory than can be counted");
         }
     }

@@ -64,25 +64,48 @@ public final class ResultsFile {
         }
     }
 
-    /** Every complete trial in the file; a line that does not parse (a torn write) is skipped. */
+    /**
+     * Every trial in the file, one per trial id: when a trial has several lines (a trial skipped, then run by
+     * {@code --resume}) the latest line is the trial's, in the place of its first. A torn line (a write cut
+     * short by a crash: its JSON ends early) is skipped, it was no finished trial; any other line that does
+     * not parse, or one of a schema this gillab does not read, is an error naming the line, not a trial
+     * silently dropped (and run again by a resume).
+     */
     public List<TrialResult> read() throws IOException {
         List<TrialResult> out = new ArrayList<>();
         if (!Files.exists(path)) {
             return out;
         }
+        java.util.Map<String, Integer> placeOf = new java.util.HashMap<>();
         // Decoded leniently: a line torn inside a multi-byte character is one bad line, not a failed read.
         String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-        for (String line : text.split("\n")) {
-            if (line.isBlank()) {
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
                 continue;
             }
+            TrialResult r;
             try {
-                out.add(parse(line));
-            } catch (IOException torn) {
-                // a partial last line from a crash mid-write: the trial will simply run again
+                r = parse(lines[i]);
+            } catch (com.fasterxml.jackson.core.io.JsonEOFException torn) {
+                continue;
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IOException(path + " line " + (i + 1) + " is not a trial result: " + firstLine(e)
+                        + " (fix or remove the line; nothing else in the file is affected)", e);
+            }
+            Integer at = placeOf.putIfAbsent(r.trial(), out.size());
+            if (at == null) {
+                out.add(r);
+            } else {
+                out.set(at, r);
             }
         }
         return out;
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
     /** One line of either schema, as today's model: schema-1 lines are converted (see {@link SchemaOne}). */
@@ -91,7 +114,12 @@ public final class ResultsFile {
         if (node == null || !node.isObject()) {
             throw new JsonParseException(null, "not a JSON object: " + line);
         }
-        return node.path("schema").asInt() == SchemaOne.SCHEMA ? SchemaOne.read((ObjectNode) node, JSON)
+        int schema = node.path("schema").asInt(-1);
+        if (schema != SchemaOne.SCHEMA && schema != TrialResult.SCHEMA) {
+            throw new JsonParseException(null, "results schema " + node.path("schema") + "; this gillab reads "
+                    + SchemaOne.SCHEMA + " and " + TrialResult.SCHEMA);
+        }
+        return schema == SchemaOne.SCHEMA ? SchemaOne.read((ObjectNode) node, JSON)
                 : JSON.treeToValue(node, TrialResult.class);
     }
 

@@ -171,12 +171,19 @@ public final class Run {
         }
         // Resuming: a trial that ended (ok, failed, timed out) is kept; a skipped one gets another chance.
         Map<String, TrialResult> done = new LinkedHashMap<>();
+        int retried = 0;
         if (options.resume()) {
             for (TrialResult r : results.read()) {
                 if (r.status() != TrialResult.Status.skipped) {
                     done.put(r.trial(), r);
+                } else if (specs.stream().anyMatch(s -> s.id().equals(r.trial()))) {
+                    retried++;
                 }
             }
+        }
+        if (retried > 0) {
+            out.println("  " + retried + " trial(s) skipped before run again; a trial's latest line in results.jsonl"
+                    + " is the one reports and merge read");
         }
         List<TrialSpec> todo = specs.stream().filter(s -> !done.containsKey(s.id())).toList();
         out.println("  " + specs.size() + " trials" + (options.resume() ? ", " + (specs.size() - todo.size())
