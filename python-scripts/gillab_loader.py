@@ -181,8 +181,8 @@ def find_module(name, dirs):
 
 def locate(name, extra_paths, allow_shadowing=False):
     """The absolute path of NAME.py; ArgumentError for a bad or unknown
-    NAME, naming the valid choices, or for a --path file that would
-    replace a built-in of that name."""
+    NAME, naming the valid choices. A --path file named like a built-in
+    is passed over for the built-in unless allow_shadowing."""
     if not NAME_RE.match(name):
         raise ArgumentError(
             "bad NAME %r: a workload or probe name is an identifier "
@@ -194,10 +194,13 @@ def locate(name, extra_paths, allow_shadowing=False):
         raise ArgumentError(
             "unknown workload or probe %r; choices: %s (searched %s)"
             % (name, ", ".join(names) or "(none)", ", ".join(dirs)))
-    for refused, problem in survey(dirs, allow_shadowing)[1]:
-        if _same_folder(refused, path) and \
-                os.path.basename(refused) == os.path.basename(path):
-            raise ArgumentError(problem)
+    if not allow_shadowing and not _is_built_in(path):
+        # a --path file named like a built-in is refused (list names both
+        # files): the built-in runs, as the catalogue lists it
+        built_in = find_module(name, [d for d in dirs if _is_built_in(
+            os.path.join(d, name + ".py"))])
+        if built_in is not None:
+            path = built_in
     return os.path.abspath(path)
 
 

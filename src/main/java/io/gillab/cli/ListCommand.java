@@ -17,10 +17,13 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "DIR", description = "Extra directory with workload files (repeatable).")
     List<Path> searchPaths = List.of();
 
+    @Option(names = "--allow-shadowing", description = "Let a --path file replace a built-in of the same name.")
+    boolean allowShadowing;
+
     @Override
     public Integer call() throws Exception {
         GillabHome home = GillabHome.locate();
-        Catalogue catalogue = Catalogue.load(new JythonRuntime(home), searchPaths);
+        Catalogue catalogue = Catalogue.load(new JythonRuntime(home), searchPaths, allowShadowing);
         System.out.printf("%-16s %-6s %-10s %s%n", "name", "kind", "size", "description");
         for (CatalogueEntry e : catalogue.entries().values()) {
             System.out.printf("%-16s %-6s %-10s %s%n", e.name(), e.kind(),

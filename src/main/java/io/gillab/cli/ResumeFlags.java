@@ -42,6 +42,7 @@ final class ResumeFlags {
             Map.entry("--mode", RunOptions::modes),
             Map.entry("--shard", RunOptions::shard),
             Map.entry("--layout-seed", RunOptions::layoutSeed),
+            Map.entry("--allow-shadowing", RunOptions::allowShadowing),
             Map.entry("--out", o -> o.outDir().toAbsolutePath().normalize()));
 
     private ResumeFlags() {

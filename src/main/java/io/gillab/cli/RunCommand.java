@@ -120,6 +120,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "DIR", description = "Extra directory with workload files (repeatable).")
     List<Path> searchPaths = List.of();
 
+    @Option(names = "--allow-shadowing",
+            description = "Let a --path file replace a built-in workload or probe of the same name (refused otherwise, "
+                    + "naming both files: the built-in's claims would be judged on your code).")
+    boolean allowShadowing;
+
     @Option(names = "--mode", split = ",", paramLabel = "MODE",
             description = "How the N workers of a workload run: threads (default), processes, interpreters (CPython 3.14), "
                     + "contexts (GraalPy); several give one trial each. A mode a runtime lacks is reported as not available.")
@@ -213,7 +218,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunOptions.Builder b = shared.options().runtimes(runtimes).names(workloads).measurement(measurement)
                 .searchPaths(searchPaths).limits(limits()).commandLine(commandLine).modes(modes).shard(theShard)
-                .layoutSeed(layoutSeed);
+                .layoutSeed(layoutSeed).allowShadowing(allowShadowing);
         return threads != null ? b.threads(threads) : b;
     }
 

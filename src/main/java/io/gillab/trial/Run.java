@@ -149,7 +149,7 @@ public final class Run {
             out.println((a.available() ? "  runtime " : "  runtime NOT AVAILABLE ") + rt.id() + ": " + a.reason());
         }
 
-        Catalogue catalogue = Catalogue.load(catalogueLister(), options.searchPaths());
+        Catalogue catalogue = Catalogue.load(catalogueLister(), options.searchPaths(), options.allowShadowing());
         for (String problem : catalogue.problems()) {
             out.println("  workload file problem: " + problem);
         }
@@ -189,7 +189,7 @@ public final class Run {
         out.println("  " + specs.size() + " trials" + (options.resume() ? ", " + (specs.size() - todo.size())
                 + " already in results.jsonl, " + todo.size() + " to run" : "") + " -> " + results.path());
         TrialRunner runner = new TrialRunner(runtimes, availability, options.searchPaths(), options.timeout(), results,
-                runId, progress::trialEnded).target(options.measurement().target());
+                runId, progress::trialEnded).target(options.measurement().target()).allowShadowing(options.allowShadowing());
         Map<String, TrialResult> fresh = new LinkedHashMap<>();
         progress.start(todo.size());
         try {
@@ -271,6 +271,7 @@ public final class Run {
         o.put("shard", options.shard() == null ? null : options.shard().toString());
         o.putPOJO("measurement", options.measurement());
         o.put("layout_seed", layoutSeed);
+        o.put("allow_shadowing", options.allowShadowing());
         o.put("timeout_seconds", options.timeout().toSeconds());
         o.put("local_python", options.localPython());
         o.put("container_cpus", options.limits().cpus());

@@ -28,10 +28,13 @@ import java.util.List;
  * @param shard       run only this 1/n of the matrix, or null for all of it
  * @param layoutSeed  the seed each fork's randomised layout is drawn from ({@link ForkLayout}); null: the run
  *                    draws one and records it in run-*.json ({@code options.layout_seed})
+ * @param allowShadowing whether a {@code --path} file may replace a built-in of the same name (else it is
+ *                    refused, naming both files: the built-ins' claims would be judged on other code)
  */
 public record RunOptions(List<String> runtimes, List<String> names, List<Integer> threads,
         Presets.Measurement measurement, Duration timeout, Path outDir, String localPython, List<Path> searchPaths,
-        ContainerLimits limits, String commandLine, boolean resume, List<String> modes, Shard shard, Long layoutSeed) {
+        ContainerLimits limits, String commandLine, boolean resume, List<String> modes, Shard shard, Long layoutSeed,
+        boolean allowShadowing) {
     /** The per-process time limit without {@code --timeout}. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
     /** A trial container needs at least this much memory to start an interpreter. */
@@ -82,7 +85,8 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
     public Builder toBuilder() {
         return builder().runtimes(runtimes).names(names).threads(threads).measurement(measurement).timeout(timeout)
                 .outDir(outDir).localPython(localPython).searchPaths(searchPaths).limits(limits)
-                .commandLine(commandLine).resume(resume).modes(modes).shard(shard).layoutSeed(layoutSeed);
+                .commandLine(commandLine).resume(resume).modes(modes).shard(shard).layoutSeed(layoutSeed)
+                .allowShadowing(allowShadowing);
     }
 
     private static void checkMeasurement(Presets.Measurement m) {
@@ -146,6 +150,7 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
         private List<String> modes = List.of(ExecutionMode.THREADS);
         private Shard shard;
         private Long layoutSeed;
+        private boolean allowShadowing;
 
         private Builder() {
         }
@@ -221,10 +226,15 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
             return this;
         }
 
+        public Builder allowShadowing(boolean allow) {
+            allowShadowing = allow;
+            return this;
+        }
+
         /** The options, checked; a bad one is an IllegalArgumentException naming its flag and value. */
         public RunOptions build() {
             return new RunOptions(runtimes, names, threads, measurement, timeout, outDir, localPython, searchPaths,
-                    limits, commandLine, resume, modes, shard, layoutSeed);
+                    limits, commandLine, resume, modes, shard, layoutSeed, allowShadowing);
         }
 
         /** 1 up to the cores, and at least 1 and 2: the scaling story needs a second thread. */
@@ -272,6 +282,7 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
         return builder().runtimes(runtimes).names(names).threads(threads).measurement(m)
                 .timeout(Duration.ofSeconds(o.path("timeout_seconds").asLong(300))).outDir(dir)
                 .localPython(o.path("local_python").asText("python3")).searchPaths(paths).limits(limits)
-                .commandLine(commandLine).resume(true).modes(modes).shard(shard).layoutSeed(layoutSeed).build();
+                .commandLine(commandLine).resume(true).modes(modes).shard(shard).layoutSeed(layoutSeed)
+                .allowShadowing(o.path("allow_shadowing").asBoolean(false)).build();
     }
 }

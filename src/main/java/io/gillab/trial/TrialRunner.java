@@ -32,6 +32,7 @@ public final class TrialRunner {
     private final String runId;
     private final Consumer<RunEvent> progress;
     private Presets.Target target;
+    private boolean allowShadowing;
 
     public TrialRunner(Map<String, PythonRuntime> runtimes, Map<String, Availability> availability,
             List<Path> searchPaths, Duration timeout, ResultsFile results, String runId, Consumer<RunEvent> progress) {
@@ -48,6 +49,22 @@ public final class TrialRunner {
     public TrialRunner target(Presets.Target t) {
         this.target = t;
         return this;
+    }
+
+    /** Let a --path file replace a built-in of the same name (the driver refuses it otherwise). */
+    public TrialRunner allowShadowing(boolean allow) {
+        this.allowShadowing = allow;
+        return this;
+    }
+
+    /** The driver's arguments, with the shadowing permission when the run gives it. */
+    private List<String> args(List<String> driverArgs) {
+        if (!allowShadowing) {
+            return driverArgs;
+        }
+        List<String> all = new ArrayList<>(driverArgs);
+        all.add("--allow-shadowing");
+        return all;
     }
 
     public List<TrialResult> runAll(List<TrialSpec> specs) throws IOException {
@@ -115,7 +132,7 @@ public final class TrialRunner {
             // Each fork gets its own layout (environment size, warm-up order), recorded with it.
             ForkLayout layout = spec.layout(f);
             try {
-                out = runtimes.get(spec.runtime()).run(new DriverCall(forkSpec.driverArgs(calibrated, layout),
+                out = runtimes.get(spec.runtime()).run(new DriverCall(args(forkSpec.driverArgs(calibrated, layout)),
                         searchPaths, layout == null ? java.util.Map.of() : layout.env()), timeout);
             } catch (IOException e) {
                 forks.add(failedToStart(spec, forkStartedAt, e));
@@ -153,7 +170,7 @@ public final class TrialRunner {
             return probes.stream().map(this::runOne).toList();
         }
         Instant start = Instant.now();
-        List<DriverCall> calls = probes.stream().map(p -> new DriverCall(p.driverArgs(null), searchPaths)).toList();
+        List<DriverCall> calls = probes.stream().map(p -> new DriverCall(args(p.driverArgs(null)), searchPaths)).toList();
         List<ProcessOutput> outs;
         try {
             outs = runtimes.get(probes.get(0).runtime()).runProbes(calls, timeout);

@@ -32,7 +32,7 @@ class ResultLinesTest {
     }
 
     @Test
-    void aTrialsLatestLineCountsInItsFirstPlace() throws IOException {
+    void aTrialsLatestLineCountsInItsFirstPlace() throws Exception {
         List<String> l = fixtureLines();
         String skipped = ResultsFile.json().readTree(l.get(1)).deepCopy() instanceof com.fasterxml.jackson.databind.node
                 .ObjectNode o ? o.put("status", "skipped").put("message", "no such interpreter").toString() : null;

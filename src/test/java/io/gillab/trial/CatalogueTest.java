@@ -119,6 +119,27 @@ class CatalogueTest {
         assertEquals(dir.resolve("countdown.py").toString(), allowed.entries().get("countdown").file());
     }
 
+    /** A run uses a --path file named like a built-in only when told to, in its trials as in its catalogue. */
+    @Test
+    void aShadowingFileRunsOnlyWhenAllowed() throws IOException {
+        assumeTrue(RunFixture.availability("cpython-local").available(),
+                () -> RunFixture.availability("cpython-local").reason());
+        Path dir = Files.createTempDirectory("gillab-shadow-");
+        // the user's countdown: a fixed size of its own, so the trial shows whose file ran
+        String mine = Files.readString(RunFixture.home().scriptsDir().resolve("workloads/countdown.py"))
+                .replace("DEFAULT_SIZE = 7000000", "DEFAULT_SIZE = 1234\nCALIBRATE = False");
+        Files.writeString(dir.resolve("countdown.py"), mine);
+        RunOptions base = RunFixture.options(List.of("cpython-local"), List.of("countdown"), List.of(1), 1, 0.01,
+                Duration.ofMinutes(2));
+        var builtIn = RunFixture.run(base.toBuilder().searchPaths(List.of(dir)).build()).results().get(0);
+        assertEquals(io.gillab.model.TrialResult.Status.ok, builtIn.status(), builtIn::message);
+        assertTrue(builtIn.size() != 1234, "the built-in ran, calibrated: size " + builtIn.size());
+        var users = RunFixture.run(base.toBuilder().outDir(Files.createTempDirectory("gillab-test-"))
+                .searchPaths(List.of(dir)).allowShadowing(true).build()).results().get(0);
+        assertEquals(io.gillab.model.TrialResult.Status.ok, users.status(), users::message);
+        assertEquals(1234L, users.size(), "the user's file ran");
+    }
+
     /** A folder with uses_NAME.py, which checks that the _helper.py it imports is the one beside it. */
     private static Path folderWithHelper(String name) throws IOException {
         Path dir = Files.createTempDirectory("gillab-helper-" + name + "-");
