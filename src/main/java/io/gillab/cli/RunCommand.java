@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mode", split = ",", paramLabel = "MODE",
             description = "How the N workers of a workload run: threads (default), processes, interpreters (CPython 3.14), "
                     + "contexts (GraalPy); several give one trial each. A mode a runtime lacks is reported as not available.")
-    List<String> modes = List.of(io.gillab.trial.ExecutionMode.THREADS);
+    List<String> modes = List.of(io.gillab.model.ExecutionMode.THREADS);
 
     @Option(names = "--shard", paramLabel = "i/n",
             description = "Run only the i-th of n deterministic slices of the trial matrix (CI matrices); merge with 'gillab merge'.")

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gillab.model.TrialResult;
-import io.gillab.trial.ExecutionMode;
+import io.gillab.model.ExecutionMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

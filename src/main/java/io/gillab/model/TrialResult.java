@@ -40,7 +40,7 @@ public record TrialResult(
     public static final int SCHEMA = 2;
 
     /** The mode of results that name none: they were written before modes existed, and ran threads. */
-    public static final String DEFAULT_MODE = "threads";
+    public static final String DEFAULT_MODE = ExecutionMode.THREADS;
 
     public TrialResult {
         forks = forks == null ? List.of() : List.copyOf(forks);

@@ -4,7 +4,7 @@ import io.gillab.model.TrialResult;
 import io.gillab.stats.SampleSummary;
 import io.gillab.stats.Scaling;
 import io.gillab.stats.TrialAnalysis;
-import io.gillab.trial.ExecutionMode;
+import io.gillab.model.ExecutionMode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

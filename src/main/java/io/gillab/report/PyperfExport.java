@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gillab.model.Sample;
 import io.gillab.model.TrialResult;
-import io.gillab.trial.ExecutionMode;
+import io.gillab.model.ExecutionMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

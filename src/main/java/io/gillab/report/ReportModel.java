@@ -3,7 +3,7 @@ package io.gillab.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gillab.model.TrialResult;
 import io.gillab.stats.TrialAnalysis;
-import io.gillab.trial.ExecutionMode;
+import io.gillab.model.ExecutionMode;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

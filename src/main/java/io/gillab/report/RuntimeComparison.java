@@ -54,7 +54,7 @@ final class RuntimeComparison {
         for (String workload : ok.stream().map(TrialResult::name).distinct().toList()) {
             List<TrialResult> trials = ok.stream().filter(r -> r.name().equals(workload)).toList();
             TrialResult base = trials.stream().filter(r -> r.runtime().equals(baseline)
-                    && io.gillab.trial.ExecutionMode.THREADS.equals(r.executionMode())).findFirst().orElse(null);
+                    && io.gillab.model.ExecutionMode.THREADS.equals(r.executionMode())).findFirst().orElse(null);
             double[][] b = base == null ? new double[0][] : perUnit(model, base);
             for (TrialResult r : trials) {
                 double[][] a = perUnit(model, r);

@@ -1,5 +1,6 @@
 package io.gillab.trial;
 
+import io.gillab.model.ExecutionMode;
 import io.gillab.runtime.container.ContainerLimits;
 import io.gillab.runtime.registry.RuntimeRegistry;
 import java.nio.file.Path;

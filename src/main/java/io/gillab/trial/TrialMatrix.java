@@ -1,5 +1,6 @@
 package io.gillab.trial;
 
+import io.gillab.model.ExecutionMode;
 import io.gillab.runtime.PythonRuntime;
 import java.util.ArrayList;
 import java.util.List;

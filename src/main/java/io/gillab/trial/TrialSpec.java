@@ -1,5 +1,6 @@
 package io.gillab.trial;
 
+import io.gillab.model.ExecutionMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -2,6 +2,7 @@ package io.gillab.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -15,7 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The arrows between gillab's packages run one way (cli at the top), checked on the compiled main classes,
- * fully qualified references included (an import-based check misses those).
+ * fully qualified references included (an import-based check misses those). The layers, top down, in the
+ * order data flows back up through them (the README's "How a run works" names them the same way):
+ *
+ * <pre>
+ * cli ─┬─ fidelity ─┐
+ *      ├─ report ── expect ──────────┬─ stats ───┐
+ *      └─ trial ─┬─ runtime ── driver │           ├─ model
+ *                ├────────────────────┴─ results ┘
+ * worker: the worker JVM's entry point, on its own
+ * </pre>
  */
 class ArchitectureTest {
     private static JavaClasses main;
@@ -30,6 +40,37 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().matching("io.gillab.(**)").should().beFreeOfCycles().check(main);
+    }
+
+    /** Each layer is used only by the layers above it (a cycle or an arrow the wrong way fails here). */
+    @Test
+    void arrowsRunOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("cli").definedBy("io.gillab.cli..")
+                .layer("fidelity").definedBy("io.gillab.fidelity..")
+                .layer("report").definedBy("io.gillab.report..")
+                .layer("trial").definedBy("io.gillab.trial..")
+                .layer("expect").definedBy("io.gillab.expect..")
+                .layer("runtime").definedBy("io.gillab.runtime..")
+                .layer("driver").definedBy("io.gillab.driver..")
+                .layer("stats").definedBy("io.gillab.stats..")
+                .layer("results").definedBy("io.gillab.results..")
+                .layer("model").definedBy("io.gillab.model..")
+                .layer("worker").definedBy("io.gillab.worker..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("fidelity").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("trial").mayOnlyBeAccessedByLayers("cli", "fidelity")
+                .whereLayer("expect").mayOnlyBeAccessedByLayers("cli", "report")
+                .whereLayer("runtime").mayOnlyBeAccessedByLayers("cli", "fidelity", "trial")
+                .whereLayer("driver").mayOnlyBeAccessedByLayers("cli", "fidelity", "trial", "runtime")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("cli", "fidelity", "report", "trial", "expect")
+                .whereLayer("results").mayOnlyBeAccessedByLayers("cli", "fidelity", "report", "trial", "expect")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "fidelity", "report", "trial", "expect",
+                        "runtime", "driver", "stats", "results")
+                .whereLayer("worker").mayNotBeAccessedByAnyLayer()
+                .whereLayer("worker").mayNotAccessAnyLayer()
+                .check(main);
     }
 
     @Test

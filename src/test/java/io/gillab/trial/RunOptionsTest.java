@@ -1,5 +1,6 @@
 package io.gillab.trial;
 
+import io.gillab.model.ExecutionMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.gillab.trial;
+package io.gillab.runtime.container;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gillab.model.TrialResult;
 import io.gillab.runtime.Availability;
+import io.gillab.trial.Run;
+import io.gillab.trial.RunFixture;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.gillab.trial;
+package io.gillab.model;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ public final class ExecutionMode {
     }
 
     /** Python threads in one interpreter (the default; what the GIL governs). */
-    public static final String THREADS = io.gillab.model.TrialResult.DEFAULT_MODE;
+    public static final String THREADS = "threads";
     /** One OS process per worker (multiprocessing); Jython has none. */
     public static final String PROCESSES = "processes";
     /** CPython 3.14's subinterpreters, one per worker, each with its own GIL. */
