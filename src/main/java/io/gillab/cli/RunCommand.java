@@ -235,6 +235,10 @@ final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         var stdout = spec.commandLine().getOut();
         stdout.println("gillab run -> " + outDir.toAbsolutePath());
+        if (workloads != null && workloads.stream().distinct().count() < workloads.size()) {
+            stdout.println("  note: --workloads names " + workloads.stream().filter(w -> java.util.Collections
+                    .frequency(workloads, w) > 1).distinct().toList() + " more than once; each runs once");
+        }
         stdout.flush();
         Run.Outcome outcome;
         try {
