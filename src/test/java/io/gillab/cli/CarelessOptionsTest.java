@@ -81,4 +81,19 @@ class CarelessOptionsTest {
         assertFalse(same.contains("--threads"), same);
         assertTrue(same.contains("--cpus must be at least 0.01"), same);
     }
+
+    /** Two runs started in the same second get two folders (creating a directory is atomic). */
+    @Test
+    void defaultFoldersDoNotCollide() throws IOException {
+        SharedRunFlags flags = new SharedRunFlags();
+        Path first = flags.outDir("test-same-second-");
+        Path second = flags.outDir("test-same-second-");
+        try {
+            assertTrue(Files.isDirectory(first) && Files.isDirectory(second));
+            assertFalse(first.equals(second), first + " twice");
+        } finally {
+            Files.deleteIfExists(first);
+            Files.deleteIfExists(second);
+        }
+    }
 }
