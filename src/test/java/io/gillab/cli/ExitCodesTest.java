@@ -76,16 +76,21 @@ class ExitCodesTest {
         String[] lines = c.err().split("\n");
         assertEquals(2, lines.length, c.err());
         assertTrue(lines[0].startsWith("gillab: internal error: "), lines[0]);
-        Matcher saved = Pattern.compile("please report it with the command line and (\\S+gillab-error-\\S+\\.txt)$")
-                .matcher(lines[1]);
-        assertTrue(saved.find(), lines[1]);
-        Path trace = Path.of(saved.group(1));
+        Path trace = savedTrace(lines[1]);
         assertTrue(Files.readString(trace).contains("\tat "), "the stack trace is in the file");
         Files.delete(trace);
 
         MergeCommandTest.Cli debug = gillab("report", "--debug", dir.toString());
         assertEquals(ExitCodes.INTERNAL, debug.code());
         assertTrue(debug.err().contains("\tat "), "--debug prints the stack trace");
+        Files.delete(savedTrace(debug.err()));
+    }
+
+    private static Path savedTrace(String err) {
+        Matcher saved = Pattern.compile("please report it with the command line and (\\S+gillab-error-\\S+\\.txt)")
+                .matcher(err);
+        assertTrue(saved.find(), err);
+        return Path.of(saved.group(1));
     }
 
     @Test
