@@ -132,6 +132,6 @@ final class CellsCommand implements Callable<Integer> {
                 cells.size() - varied - failed, varied, failed);
         named.forEach((k, v) -> out.println("  " + k + ": " + v));
         out.flush();
-        return failed > 0 ? 1 : 0;
+        return failed > 0 ? ExitCodes.TRIALS_FAILED : ExitCodes.OK;
     }
 }

@@ -7,11 +7,16 @@ import picocli.CommandLine.Command;
 @Command(name = "gillab", mixinStandardHelpOptions = true, versionProvider = GillabCommand.Version.class,
         description = "Runs the same Python workloads on Jython, GraalPy and CPython and reports how they differ.",
         subcommands = {RunCommand.class, ReportCommand.class, MergeCommand.class, ListCommand.class, CellsCommand.class, CostCommand.class,
-                FidelityCommand.class, CommandLine.HelpCommand.class})
+                FidelityCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class GillabCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    // Read by InternalErrorHandler from the command line; declared so every command accepts it.
+    @CommandLine.Option(names = InternalErrorHandler.DEBUG, scope = CommandLine.ScopeType.INHERIT,
+            description = "On an internal error, print the stack trace too.")
+    boolean debug;
 
     @Override
     public void run() {
@@ -27,12 +32,15 @@ public final class GillabCommand implements Runnable {
         // A usage error is one clear line and a hint, not the whole help text.
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("gillab: " + ex.getMessage());
+            // A refused choice names its option itself ("--scaling must be strong or weak, got 'x'").
+            cmd.getErr().println("gillab: " + (ex.getCause() instanceof RunChoices.Refused r ? r.getMessage() : ex.getMessage()));
             cmd.getErr().println("try: gillab " + cmd.getCommandName().replace("gillab", "").strip()
                     + (cmd.getCommandName().equals("gillab") ? "" : " ") + "--help");
             cmd.getErr().flush();
-            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+            return ExitCodes.USAGE;
         });
+        cl.setExecutionExceptionHandler(new InternalErrorHandler());
+        ExitCodes.describe(cl);
         return cl;
     }
 

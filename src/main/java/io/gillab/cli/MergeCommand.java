@@ -59,7 +59,7 @@ final class MergeCommand implements Callable<Integer> {
         } catch (ResultMerge.IncompatibleResults e) {
             spec.commandLine().getErr().println("gillab merge: the results cannot be merged as they are:");
             e.getMessage().lines().forEach(l -> spec.commandLine().getErr().println("  " + l));
-            return 2;
+            return ExitCodes.USAGE;
         }
         var stdout = spec.commandLine().getOut();
         merged.notes().forEach(n -> stdout.println("note: " + n));

@@ -79,8 +79,9 @@ final class RunCommand implements Callable<Integer> {
     Integer warmups;
 
     @Option(names = "--scaling", paramLabel = "strong|weak", defaultValue = "strong",
+            converter = RunChoices.ScalingChoice.class,
             description = "strong: the work is split over the threads; weak: every thread does all of it (default: ${DEFAULT-VALUE}).")
-    String scaling;
+    RunChoices.Scaling scaling;
 
     @Option(names = "--size", paramLabel = "UNITS", description = "Work units per sample (default: calibrated, see --min-time).")
     Long size;
@@ -95,10 +96,11 @@ final class RunCommand implements Callable<Integer> {
     double jitWaitSeconds;
 
     @Option(names = "--one-thread-on", paramLabel = "worker|main", defaultValue = Presets.Measurement.WORKER,
+            converter = RunChoices.OneThreadOnChoice.class,
             description = "Where a 1-thread sample runs: worker (a new thread, as the N-thread samples) or main "
                     + "(the interpreter's main thread, as pyperf); CPython's main thread can settle in a slower mode "
                     + "per process (default: ${DEFAULT-VALUE}).")
-    String oneThreadOn;
+    RunChoices.OneThreadOn oneThreadOn;
 
     @Option(names = "--layout-seed", paramLabel = "N",
             description = "Seed of what each process randomises (environment size, warm-up order); default: drawn "
@@ -125,10 +127,10 @@ final class RunCommand implements Callable<Integer> {
                     + "naming both files: the built-in's claims would be judged on your code).")
     boolean allowShadowing;
 
-    @Option(names = "--mode", split = ",", paramLabel = "MODE",
+    @Option(names = "--mode", split = ",", paramLabel = "MODE", converter = RunChoices.ModeChoice.class,
             description = "How the N workers of a workload run: threads (default), processes, interpreters (CPython 3.14), "
                     + "contexts (GraalPy); several give one trial each. A mode a runtime lacks is reported as not available.")
-    List<String> modes = List.of(io.gillab.model.ExecutionMode.THREADS);
+    List<RunChoices.Mode> modes = List.of(RunChoices.Mode.threads);
 
     @Option(names = "--shard", paramLabel = "i/n",
             description = "Run only the i-th of n deterministic slices of the trial matrix (CI matrices); merge with 'gillab merge'.")
@@ -209,7 +211,7 @@ final class RunCommand implements Callable<Integer> {
     private RunOptions.Builder flagsAsTyped(String commandLine) {
         String presetName = preset == null ? "default" : preset.quick ? "quick" : preset.rigorous ? "rigorous" : "default";
         Presets.Measurement measurement = new Presets.Measurement(presetName, forks, samples, warmups, size, minSeconds,
-                scaling, jitWaitSeconds, oneThreadOn).withTarget(target());
+                scaling.name(), jitWaitSeconds, oneThreadOn.name()).withTarget(target());
         Shard theShard;
         try {
             theShard = shard == null ? null : Shard.parse(shard);
@@ -217,8 +219,9 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--shard: " + e.getMessage(), e);
         }
         RunOptions.Builder b = shared.options().runtimes(runtimes).names(workloads).measurement(measurement)
-                .searchPaths(searchPaths).limits(limits()).commandLine(commandLine).modes(modes).shard(theShard)
-                .layoutSeed(layoutSeed).allowShadowing(allowShadowing);
+                .searchPaths(searchPaths).limits(limits()).commandLine(commandLine)
+                .modes(modes.stream().map(Enum::name).toList()).shard(theShard).layoutSeed(layoutSeed)
+                .allowShadowing(allowShadowing);
         return threads != null ? b.threads(threads) : b;
     }
 
@@ -260,16 +263,23 @@ final class RunCommand implements Callable<Integer> {
         // Reports cover the whole directory: after a resume or with shards, every trial it holds.
         io.gillab.results.ResultSet saved = io.gillab.results.ResultSet.load(outDir);
         ReportPaths.print(paths, io.gillab.report.ReportPublisher.publish(outDir, saved.results(), saved.runs()));
-        long bad = outcome.results().stream()
-                .filter(r -> r.status() == TrialResult.Status.failed || r.status() == TrialResult.Status.timeout)
-                .count();
+        long bad = count(outcome, TrialResult.Status.failed) + count(outcome, TrialResult.Status.timeout);
         if (bad > 0) {
             System.out.println(bad + " trial(s) failed or timed out; see the notes above and results.jsonl");
+        }
+        long ok = count(outcome, TrialResult.Status.ok);
+        long skipped = count(outcome, TrialResult.Status.skipped);
+        if (bad == 0 && ok == 0 && skipped > 0) {
+            System.out.println("nothing was measured: every trial was skipped; see the notes above");
         }
         // Last: where the time went (also in run-*.json; the table: gillab cost DIR).
         io.gillab.trial.RunCost cost = io.gillab.trial.RunCost.of(outcome.ran(), (System.nanoTime() - started) / 1e9);
         Run.recordCost(outDir, outcome.runId(), cost);
         System.out.println(cost.summaryLine());
-        return bad > 0 ? 1 : 0;
+        return ExitCodes.ofRun(bad, ok, skipped);
+    }
+
+    private static long count(Run.Outcome outcome, TrialResult.Status status) {
+        return outcome.results().stream().filter(r -> r.status() == status).count();
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * A gillab image ({@code gillab/cpython:3.13}) as the daemon knows it: its id, digests and the
@@ -17,9 +16,9 @@ import org.testcontainers.DockerClientFactory;
 public record ContainerImage(String name, String id, List<String> digests, String python) {
     public static final String PYTHON_LABEL = "io.gillab.python";
 
+    /** The client for the daemon gillab found ({@link DockerEndpoint#fromEnvironment()}). */
     static DockerClient client() {
-        TestcontainersSettings.apply();
-        return DockerClientFactory.instance().client();
+        return DockerEndpoint.fromEnvironment().client();
     }
 
     public static Optional<ContainerImage> inspect(String name) {

@@ -3,9 +3,6 @@ package io.gillab.runtime.container;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import io.gillab.runtime.Availability;
@@ -15,22 +12,17 @@ import io.gillab.runtime.LineCollector;
 import io.gillab.runtime.ProcessOutput;
 import io.gillab.runtime.PythonRuntime;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
-import org.testcontainers.utility.DockerImageName;
-import org.testcontainers.utility.MountableFile;
 
 /**
- * A Python interpreter in a container ({@code cpython:3.13} runs image {@code gillab/cpython:3.13}),
- * started through Testcontainers: one container per trial, network mode {@code none}, the driver and
+ * A Python interpreter in a container ({@code cpython:3.13} runs image {@code gillab/cpython:3.13}) on
+ * the daemon Testcontainers finds ({@link DockerEndpoint}): one container per trial ({@link TrialContainer}), network mode {@code none}, the driver and
  * workload files copied in, CPU and memory limits set, removed afterwards. Container start-up is never
  * inside a measured value: samples are timed by the driver inside the container.
  */
@@ -82,10 +74,6 @@ public final class ContainerRuntime implements PythonRuntime {
         if (why != null) {
             return Availability.no(why + "; start one with: bash docker/start-daemon.sh");
         }
-        String missing = TestcontainersSettings.missingEnvironment();
-        if (missing != null) {
-            return Availability.no(missing);
-        }
         Optional<ContainerImage> found;
         try {
             found = ContainerImage.inspect(imageName);
@@ -99,7 +87,7 @@ public final class ContainerRuntime implements PythonRuntime {
         }
         image = found.get();
         return Availability.yes("container " + imageName + " (" + shortId(image.id()) + "), network none, "
-                + limits.describe());
+                + limits.describe() + ", Docker at " + endpoint.describe());
     }
 
     private static String shortId(String id) {
@@ -121,7 +109,7 @@ public final class ContainerRuntime implements PythonRuntime {
             throw new IOException("gillab is stopping");
         }
         // The daemon answered when the run began; if it has gone since, say so at once instead of
-        // letting Testcontainers retry against a dead socket.
+        // waiting on a dead socket.
         String gone = DockerEndpoint.fromEnvironment().whyUnreachable();
         if (gone != null) {
             throw new IOException("the Docker daemon is gone: " + gone);
@@ -149,22 +137,27 @@ public final class ContainerRuntime implements PythonRuntime {
         boolean timedOut = false;
         String killedBy = null;
         int exit;
-        GenericContainer<?> c = container(command, call.searchPaths(), readOnlyRoot);
-        call.env().forEach(c::withEnv); // a fork's layout (io.gillab.trial.ForkLayout): the container's env
+        DockerClient docker = ContainerImage.client();
+        TrialContainer c;
+        try {
+            int orphans = removeOrphansOnce(docker);
+            if (orphans > 0) {
+                launch.put("orphans_removed", orphans);
+            }
+            c = TrialContainer.create(docker, new TrialContainer.Spec(imageName, command, call.env(), limits,
+                    readOnlyRoot, home.scriptsDir(), call.searchPaths()));
+        } catch (RuntimeException e) {
+            // docker-java reports daemon and image trouble as unchecked exceptions.
+            throw new IOException("container " + imageName + " could not be created: " + rootMessage(e), e);
+        }
         try {
             try {
-                int orphans = removeOrphansOnce(c.getDockerClient());
-                if (orphans > 0) {
-                    launch.put("orphans_removed", orphans);
-                }
                 c.start();
             } catch (RuntimeException e) {
-                // Testcontainers reports daemon and image trouble as unchecked exceptions.
                 throw new IOException("container " + imageName + " failed to start: " + rootMessage(e), e);
             }
             launch.put("container_start_seconds", (System.nanoTime() - start) / 1e9);
-            DockerClient docker = c.getDockerClient();
-            String id = c.getContainerId();
+            String id = c.id();
             Integer code = null;
             try {
                 FrameCallback frames = docker.logContainerCmd(id).withFollowStream(true)
@@ -204,7 +197,7 @@ public final class ContainerRuntime implements PythonRuntime {
             exit = code == null ? -1 : code;
         } finally {
             try {
-                c.stop(); // removes the container
+                c.close(); // removes the container
             } catch (RuntimeException e) {
                 launch.put("cleanup_error", "could not remove the container: " + rootMessage(e));
             }
@@ -254,52 +247,7 @@ public final class ContainerRuntime implements PythonRuntime {
         if (Boolean.getBoolean("gillab.container.copy")) {
             return false;
         }
-        return DockerEndpoint.fromEnvironment().host().startsWith("unix:");
-    }
-
-    /**
-     * The trial container: network none, CPU and memory limits, and where the daemon is local a read-only
-     * root file system with a small tmpfs on /tmp and the scripts bind-mounted read-only, so an untrusted
-     * workload can write nowhere but /tmp. With a remote daemon the scripts are copied in and the root
-     * stays writable.
-     */
-    private GenericContainer<?> container(List<String> command, List<Path> searchPaths, boolean readOnlyRoot) {
-        TestcontainersSettings.apply();
-        List<Bind> binds = new ArrayList<>();
-        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(imageName))
-                .withNetworkMode("none")
-                .withEnv("PYTHONDONTWRITEBYTECODE", "1")
-                // Who started it: a later run removes the container if that gillab died (SIGKILL).
-                .withLabel(TRIAL_LABEL, OWNER)
-                .withCommand(command.toArray(String[]::new))
-                .withStartupCheckStrategy(new ExitIsFine())
-                // Never pull: the image was inspected locally; a registry is not an option here.
-                .withImagePullPolicy(name -> false);
-        if (readOnlyRoot) {
-            binds.add(new Bind(home.scriptsDir().toAbsolutePath().toString(), new Volume(SCRIPTS_IN_CONTAINER),
-                    AccessMode.ro));
-            for (int i = 0; i < searchPaths.size(); i++) {
-                binds.add(new Bind(searchPaths.get(i).toAbsolutePath().toString(), new Volume(EXTRA_IN_CONTAINER + i),
-                        AccessMode.ro));
-            }
-        } else {
-            c.withCopyFileToContainer(MountableFile.forHostPath(home.scriptsDir()), SCRIPTS_IN_CONTAINER);
-            for (int i = 0; i < searchPaths.size(); i++) {
-                c.withCopyFileToContainer(MountableFile.forHostPath(searchPaths.get(i)), EXTRA_IN_CONTAINER + i);
-            }
-        }
-        c.withCreateContainerCmdModifier(cmd -> {
-            var host = cmd.getHostConfig()
-                    .withNanoCPUs(Math.round(limits.cpus() * 1e9))
-                    .withMemory(limits.memoryBytes())
-                    .withMemorySwap(limits.memoryBytes());
-            if (readOnlyRoot) {
-                host.withReadonlyRootfs(true)
-                        .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=" + TMPFS_MIB + "m"))
-                        .withBinds(binds);
-            }
-        });
-        return c;
+        return DockerEndpoint.fromEnvironment().isLocalSocket();
     }
 
     /** Marks gillab's trial containers; the value is the owner, host name and pid of the gillab JVM. */
@@ -354,14 +302,6 @@ public final class ContainerRuntime implements PythonRuntime {
 
     /** Size of the writable /tmp of a read-only container (it counts against the memory limit when used). */
     static final int TMPFS_MIB = 256;
-
-    /** The driver may exit at once (a probe) or fail: either way its output is what counts. */
-    private static final class ExitIsFine extends StartupCheckStrategy {
-        @Override
-        public StartupStatus checkStartupState(DockerClient dockerClient, String containerId) {
-            return StartupStatus.SUCCESSFUL;
-        }
-    }
 
     /** Feeds log frames into the bounded line collector as they arrive. */
     private static final class FrameCallback extends ResultCallback.Adapter<Frame> {

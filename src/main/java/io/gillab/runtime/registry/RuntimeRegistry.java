@@ -229,7 +229,7 @@ public final class RuntimeRegistry {
                 why = "Docker answers at " + docker.host() + " but listing images failed: " + e.getMessage();
             }
             if (!tags.isEmpty()) {
-                notes.add("Docker answers at " + docker.host() + ": CPython runs in containers ("
+                notes.add("Docker answers at " + docker.describe() + ": CPython runs in containers ("
                         + String.join(", ", tags.stream().map(t -> "cpython:" + t).toList()) + ")");
                 return tags.stream().map(t -> (PythonRuntime) ContainerRuntime.cpython(t, home, limits)).toList();
             }

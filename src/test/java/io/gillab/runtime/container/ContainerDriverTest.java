@@ -31,9 +31,11 @@ class ContainerDriverTest {
             .withCopyFileToContainer(MountableFile.forHostPath(GillabHome.locate().scriptsDir()), "/gillab/python-scripts")
             .withCommand("sleep", "infinity");
 
+    /** The image is there, and Testcontainers' lifecycle can run it (NoBridgeSettings). */
     static boolean imagePresent() {
-        return new DockerEndpoint(DockerEndpoint.fromEnvironment().host()).whyUnreachable() == null
-                && ContainerImage.inspect(IMAGE).isPresent();
+        DockerEndpoint docker = DockerEndpoint.fromEnvironment();
+        return docker.whyUnreachable() == null && ContainerImage.inspect(IMAGE).isPresent()
+                && NoBridgeSettings.missing(docker, System.getenv()) == null;
     }
 
     private static DriverOutput driver(String... args) throws Exception {

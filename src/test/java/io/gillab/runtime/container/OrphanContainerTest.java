@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * A trial container left behind by a gillab that was SIGKILLed (Ryuk is off) is removed by the next
@@ -39,8 +38,7 @@ class OrphanContainerTest {
 
     @Test
     void removesTheContainersOfADeadGillabOnly() throws Exception {
-        TestcontainersSettings.apply();
-        DockerClient docker = DockerClientFactory.instance().client();
+        DockerClient docker = ContainerImage.client();
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         String host = ContainerRuntime.OWNER.substring(0, ContainerRuntime.OWNER.lastIndexOf(':'));
