@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * One line of {@code results.jsonl}: everything gillab knows about one trial, with one {@link Fork} per
  * worker process that ran (none when it was skipped or could not start). Failed and timed-out trials keep
- * whatever samples they produced; skipped ones say why. The README documents the fields. Build one with
+ * whatever samples they produced; skipped ones say why. docs/output.md documents the fields. Build one with
  * {@link #builder()}.
  *
  * @param startedAt   when the trial started (its first fork)

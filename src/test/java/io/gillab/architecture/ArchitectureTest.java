@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The arrows between gillab's packages run one way (cli at the top), checked on the compiled main classes,
  * fully qualified references included (an import-based check misses those). The layers, top down, in the
- * order data flows back up through them (the README's "How a run works" names them the same way):
+ * order data flows back up through them (docs/how-a-run-works.md names them the same way):
  *
  * <pre>
  * cli ─┬─ fidelity ─┐

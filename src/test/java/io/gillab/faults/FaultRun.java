@@ -117,7 +117,7 @@ final class FaultRun {
 
     /**
      * Each fault's status and message, one line per trial in target/fault-messages.tsv: the fault table
-     * of the README is copied from there.
+     * of docs/faults.md is copied from there.
      */
     static void remember(TrialResult r) {
         append(r.runtime() + "\t" + r.name() + "\t" + r.status() + "\t"
