@@ -122,6 +122,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "DIR", description = "Extra directory with workload files (repeatable).")
     List<Path> searchPaths = List.of();
 
+    @Option(names = "--append",
+            description = "Add this run to an --out folder that holds other runs (one report over all of them; a trial"
+                    + " run twice counts once, its latest result). Without it such a folder is refused.")
+    boolean append;
+
     @Option(names = "--allow-shadowing",
             description = "Let a --path file replace a built-in workload or probe of the same name (refused otherwise, "
                     + "naming both files: the built-in's claims would be judged on your code).")
@@ -221,7 +226,7 @@ final class RunCommand implements Callable<Integer> {
         RunOptions.Builder b = shared.options().runtimes(runtimes).names(workloads).measurement(measurement)
                 .searchPaths(searchPaths).limits(limits()).commandLine(commandLine)
                 .modes(modes.stream().map(Enum::name).toList()).shard(theShard).layoutSeed(layoutSeed)
-                .allowShadowing(allowShadowing);
+                .allowShadowing(allowShadowing).append(append);
         return threads != null ? b.threads(threads) : b;
     }
 

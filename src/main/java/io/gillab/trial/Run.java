@@ -91,7 +91,7 @@ public final class Run {
 
     /**
      * One run per folder: the output directory must be a directory gillab can write that holds no other run
-     * (results.jsonl or a run-*.json), unless this run resumes it. Checked before anything runs, so a mistyped
+     * (results.jsonl or a run-*.json), unless this run resumes it or is appended to it on purpose. Checked before anything runs, so a mistyped
      * {@code --out} costs nothing and mixes nothing.
      */
     private void claimOutDir() {
@@ -108,7 +108,7 @@ public final class Run {
         if (!Files.isWritable(dir)) {
             throw new UsageException("--out " + dir + " is not writable");
         }
-        if (options.resume()) {
+        if (options.resume() || options.append()) {
             return;
         }
         try (var files = Files.list(dir)) {
@@ -116,7 +116,8 @@ public final class Run {
                     .filter(n -> n.equals(ResultsFile.NAME) || n.matches("run-.*\\.json")).sorted().toList();
             if (!held.isEmpty()) {
                 throw new UsageException("--out " + dir + " already holds a run (" + String.join(", ", held)
-                        + "): give a new folder, or finish that run with --resume " + dir);
+                        + "): give a new folder, finish that run with --resume " + dir + ", or add this one to it"
+                        + " with --append");
             }
         } catch (IOException e) {
             throw new UsageException("--out " + dir + " cannot be read: " + e.getMessage());

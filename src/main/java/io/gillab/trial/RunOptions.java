@@ -31,11 +31,14 @@ import java.util.List;
  *                    draws one and records it in run-*.json ({@code options.layout_seed})
  * @param allowShadowing whether a {@code --path} file may replace a built-in of the same name (else it is
  *                    refused, naming both files: the built-ins' claims would be judged on other code)
+ * @param append      add this run to an output directory that holds other runs ({@code --append}: several runs
+ *                    of different shapes that make one report, as the comparison suite's); without it a
+ *                    directory that holds a run is refused unless resumed
  */
 public record RunOptions(List<String> runtimes, List<String> names, List<Integer> threads,
         Presets.Measurement measurement, Duration timeout, Path outDir, String localPython, List<Path> searchPaths,
         ContainerLimits limits, String commandLine, boolean resume, List<String> modes, Shard shard, Long layoutSeed,
-        boolean allowShadowing) {
+        boolean allowShadowing, boolean append) {
     /** The per-process time limit without {@code --timeout}. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
     /** A trial container needs at least this much memory to start an interpreter. */
@@ -55,6 +58,7 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
         require(outDir != null, "an output directory (--out) is required");
         require(timeout != null && timeout.toMillis() >= 1000, "--timeout must be at least 1 second");
         require(layoutSeed == null || layoutSeed >= 0, "--layout-seed must be 0 or more, got " + layoutSeed);
+        require(!(resume && append), "--append and --resume exclude each other: a resume finishes its own run");
         for (String m : modes) {
             require(ExecutionMode.ALL.contains(m),
                     "--mode: unknown mode '" + m + "'; valid: " + String.join(", ", ExecutionMode.ALL));
@@ -87,7 +91,7 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
         return builder().runtimes(runtimes).names(names).threads(threads).measurement(measurement).timeout(timeout)
                 .outDir(outDir).localPython(localPython).searchPaths(searchPaths).limits(limits)
                 .commandLine(commandLine).resume(resume).modes(modes).shard(shard).layoutSeed(layoutSeed)
-                .allowShadowing(allowShadowing);
+                .allowShadowing(allowShadowing).append(append);
     }
 
     private static void checkMeasurement(Presets.Measurement m) {
@@ -152,6 +156,7 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
         private Shard shard;
         private Long layoutSeed;
         private boolean allowShadowing;
+        private boolean append;
 
         private Builder() {
         }
@@ -232,10 +237,15 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
             return this;
         }
 
+        public Builder append(boolean a) {
+            append = a;
+            return this;
+        }
+
         /** The options, checked; a bad one is an IllegalArgumentException naming its flag and value. */
         public RunOptions build() {
             return new RunOptions(runtimes, names, threads, measurement, timeout, outDir, localPython, searchPaths,
-                    limits, commandLine, resume, modes, shard, layoutSeed, allowShadowing);
+                    limits, commandLine, resume, modes, shard, layoutSeed, allowShadowing, append);
         }
 
         /** 1 up to the cores, and at least 1 and 2: the scaling story needs a second thread. */

@@ -47,11 +47,18 @@ class CarelessOptionsTest {
         Files.writeString(dir.resolve("results.jsonl"), "");
         Files.writeString(dir.resolve("run-20261130-000000-abcdef12.json"), "{}");
         UsageErrors.assertSays("--out " + dir + " already holds a run (results.jsonl, run-20261130-000000-abcdef12.json):"
-                + " give a new folder, or finish that run with --resume " + dir, "run", "--runtimes",
+                + " give a new folder, finish that run with --resume " + dir + ", or add this one to it with --append", "run", "--runtimes",
                 "local:/nonexistent/python", "--workloads", "refcount", "--out", dir.toString());
         // nothing was added to the folder
         assertEquals(List.of("results.jsonl", "run-20261130-000000-abcdef12.json"),
                 Files.list(dir).map(p -> p.getFileName().toString()).sorted().toList());
+        // said on purpose, the run is added (4: it measured nothing, its one runtime is missing)
+        picocli.CommandLine cl = GillabCommand.commandLine();
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        assertEquals(4, cl.execute("run", "--runtimes", "local:/nonexistent/python", "--workloads", "refcount",
+                "--out", dir.toString(), "--append"));
+        assertEquals(1, Files.readAllLines(dir.resolve("results.jsonl")).size());
+        assertEquals(2, Files.list(dir).filter(p -> p.getFileName().toString().startsWith("run-")).count());
     }
 
     @Test

@@ -169,7 +169,9 @@ public final class SuiteRun {
                 + String.join(",", runtimes) + " --workloads " + String.join(",", names) + " --quick" + (measurement.samples() == null ? "" : " --samples " + measurement.samples())
                 + (measurement.warmups() == null ? "" : " --warmups " + measurement.warmups());
         RunOptions options = RunOptions.builder().runtimes(runtimes).names(names).threads(List.of(1, 2))
-                .measurement(measurement).timeout(Duration.ofMinutes(4)).outDir(dir).commandLine(command).build();
+                .measurement(measurement).timeout(Duration.ofMinutes(4)).outDir(dir).commandLine(command)
+                // the suite's runs (probes, workloads, the convoy; per runtime) make one report together
+                .append(true).build();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8) {
             @Override
             public void println(String x) {
