@@ -69,10 +69,8 @@ final class MergeCommand implements Callable<Integer> {
         }
         // Each run keeps its own run-*.json (machine, versions, options, command line).
         for (ResultSet set : sets) {
-            try (var files = Files.list(set.dir())) {
-                for (Path p : files.filter(f -> f.getFileName().toString().matches("run-.*\\.json")).toList()) {
-                    Files.copy(p, out.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
+            for (Path p : ResultSet.runRecords(set.dir())) {
+                Files.copy(p, out.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
         stdout.println("merged " + merged.results().size() + " trials from " + dirs.size() + " directories ("

@@ -82,9 +82,8 @@ final class ResumeFlags {
 
     /** The runtimes as they were typed when the run started ({@code options.runtimes} of its run-*.json). */
     private static List<String> recordedAsTyped(Path dir) {
-        try (var files = java.nio.file.Files.list(dir)) {
-            Path record = files.filter(p -> p.getFileName().toString().matches("run-.*\\.json")).sorted().findFirst()
-                    .orElse(null);
+        try {
+            Path record = io.gillab.results.ResultSet.runRecords(dir).stream().findFirst().orElse(null);
             if (record == null) {
                 return List.of();
             }

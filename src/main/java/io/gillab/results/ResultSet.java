@@ -29,11 +29,21 @@ public record ResultSet(Path dir, List<TrialResult> results, List<JsonNode> runs
         }
         List<TrialResult> results = new ResultsFile(dir).read();
         List<JsonNode> runs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().matches("run-.*\\.json")).sorted().toList()) {
-                runs.add(ResultsFile.json().readTree(p.toFile()));
-            }
+        for (Path p : runRecords(dir)) {
+            runs.add(ResultsFile.json().readTree(p.toFile()));
         }
         return new ResultSet(dir, results, runs);
+    }
+
+    /** Whether a file is a run's record, {@code run-<id>.json}: one per run that wrote into a results directory. */
+    public static boolean isRunRecord(Path file) {
+        return file.getFileName().toString().matches("run-.*\\.json");
+    }
+
+    /** The run records in {@code dir}, oldest first (a run id starts with the run's UTC date-time). */
+    public static List<Path> runRecords(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(ResultSet::isRunRecord).sorted().toList();
+        }
     }
 }

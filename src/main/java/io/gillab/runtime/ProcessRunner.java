@@ -23,10 +23,7 @@ public final class ProcessRunner {
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shuttingDown = true; // first: no new trial starts, no interrupted trial is recorded
-            LIVE.forEach(p -> {
-                killTree(p);
-                ProcessGroup.end(p.pid());
-            });
+            LIVE.forEach(ProcessRunner::killTree);
         }, "gillab-kill-trials"));
     }
 
@@ -73,13 +70,13 @@ public final class ProcessRunner {
      * @return how many processes the trial left running after its own process ended (0 after a kill)
      */
     private static int finish(Process process, boolean finished, Thread outPump, Thread errPump) {
+        int left = finished ? ProcessGroup.end(process.pid()) : 0;
         if (!finished) {
             killTree(process);
         }
-        int left = ProcessGroup.end(process.pid());
         join(outPump);
         join(errPump);
-        return finished ? left : 0;
+        return left;
     }
 
     private static IOException interrupted(Process process, List<String> command, InterruptedException e) {
@@ -164,7 +161,10 @@ public final class ProcessRunner {
                 stderr.text(), wall, launch, stdout.totalBytes(), null);
     }
 
-    /** Kills the process and everything it started (a worker JVM's threads die with it). */
+    /**
+     * Kills the process and everything it started (a worker JVM's threads die with it), orphans in its process
+     * group included.
+     */
     static void killTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
@@ -173,6 +173,7 @@ public final class ProcessRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ProcessGroup.end(process.pid());
     }
 
     private interface IoAction {

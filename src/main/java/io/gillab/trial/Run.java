@@ -112,8 +112,8 @@ public final class Run {
             return;
         }
         try (var files = Files.list(dir)) {
-            List<String> held = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.equals(ResultsFile.NAME) || n.matches("run-.*\\.json")).sorted().toList();
+            List<String> held = files.filter(p -> p.getFileName().toString().equals(ResultsFile.NAME)
+                    || io.gillab.results.ResultSet.isRunRecord(p)).map(p -> p.getFileName().toString()).sorted().toList();
             if (!held.isEmpty()) {
                 throw new UsageException("--out " + dir + " already holds a run (" + String.join(", ", held)
                         + "): give a new folder, finish that run with --resume " + dir + ", or add this one to it"

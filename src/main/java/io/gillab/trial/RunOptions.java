@@ -260,11 +260,8 @@ public record RunOptions(List<String> runtimes, List<String> names, List<Integer
 
     /** The options a run in {@code dir} was started with (its first run-*.json), to resume it. */
     public static RunOptions recordedIn(Path dir, String commandLine) throws java.io.IOException {
-        Path record;
-        try (var files = java.nio.file.Files.list(dir)) {
-            record = files.filter(p -> p.getFileName().toString().matches("run-.*\\.json")).sorted().findFirst()
-                    .orElseThrow(() -> new java.io.IOException("no run-*.json in " + dir + ": nothing to resume"));
-        }
+        Path record = io.gillab.results.ResultSet.runRecords(dir).stream().findFirst()
+                .orElseThrow(() -> new java.io.IOException("no run-*.json in " + dir + ": nothing to resume"));
         var json = io.gillab.results.ResultsFile.json();
         com.fasterxml.jackson.databind.JsonNode o;
         try {
