@@ -24,7 +24,28 @@ public final class GillabCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        quietLogging();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Testcontainers and docker-java log through SLF4J: only their warnings reach the terminal, on stderr.
+     * Set here rather than in a simplelogger.properties at the jar's root, which would be a consumer's too;
+     * a -D on the command line still wins.
+     */
+    static void quietLogging() {
+        java.util.Map<String, String> defaults = java.util.Map.of(
+                "org.slf4j.simpleLogger.defaultLogLevel", "warn",
+                "org.slf4j.simpleLogger.logFile", "System.err",
+                "org.slf4j.simpleLogger.showDateTime", "false",
+                "org.slf4j.simpleLogger.showThreadName", "false",
+                "org.slf4j.simpleLogger.showShortLogName", "true",
+                "org.slf4j.simpleLogger.log.org.testcontainers.utility.ResourceReaper", "error");
+        defaults.forEach((k, v) -> {
+            if (System.getProperty(k) == null) {
+                System.setProperty(k, v);
+            }
+        });
     }
 
     public static CommandLine commandLine() {
@@ -47,8 +68,9 @@ public final class GillabCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = GillabCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"gillab " + (v == null ? "(development build)" : v) + ", Java " + Runtime.version()};
+            // The version run-*.json records: the jar manifest's Implementation-Version (the pom's).
+            String v = io.gillab.results.MachineInfo.gillabVersion();
+            return new String[] {"gillab " + (v.equals("dev") ? "(development build)" : v) + ", Java " + Runtime.version()};
         }
     }
 }

@@ -23,7 +23,13 @@ public final class ReportPublisher {
     }
 
     public static Published publish(Path dir, List<TrialResult> results, List<JsonNode> runs) throws IOException {
-        List<Verdict> verdicts = Expectations.load().judge(results);
+        return publish(dir, results, runs, Expectations.load());
+    }
+
+    /** As above, judged with another table (a project's own). */
+    public static Published publish(Path dir, List<TrialResult> results, List<JsonNode> runs, Expectations table)
+            throws IOException {
+        List<Verdict> verdicts = table.judge(results);
         Path analysis = AnalysisFile.write(dir, results);
         Reports.Written written = Reports.write(dir, new ReportInput(results, runs, verdicts));
         return new Published(analysis, written);

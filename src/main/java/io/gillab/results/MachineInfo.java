@@ -286,7 +286,7 @@ public final class MachineInfo {
     }
 
     /** The jar's Implementation-Version, else the version in Maven's pom.properties, else "dev". */
-    static String gillabVersion() {
+    public static String gillabVersion() {
         try {
             String v = MachineInfo.class.getPackage().getImplementationVersion();
             if (v != null && !v.isBlank()) {

@@ -33,10 +33,9 @@ public final class GraalPyRuntime implements PythonRuntime {
 
     @Override
     public Availability availability() {
-        boolean hasPolyglot = home.workerClasspath().stream()
-                .anyMatch(p -> p.getFileName().toString().startsWith("python-language"));
-        if (!hasPolyglot) {
-            return Availability.no("GraalPy jars not found in " + home.libDir() + " (run ./mvnw package)");
+        if (!GillabHome.onClasspath("org.graalvm.polyglot.Context")
+                || !GillabHome.onClasspath("com.oracle.graal.python.PythonLanguage")) {
+            return Availability.no("GraalPy is not on the class path (org.graalvm.polyglot:python; in gillab's checkout run ./mvnw package)");
         }
         if (!Files.isRegularFile(home.driver())) {
             return Availability.no("driver not found: " + home.driver());
@@ -53,7 +52,7 @@ public final class GraalPyRuntime implements PythonRuntime {
     /** Null when the JIT can be enabled, else the reason it cannot. */
     public String whyNoJit() {
         if (home.graalCompilerJars().isEmpty()) {
-            return "no Graal compiler jars in " + home.jvmciDir() + " (run ./mvnw package)";
+            return "no Graal compiler jars in " + home.whereCompilerJarsWereLookedFor();
         }
         if (Runtime.version().compareTo(MIN_JDK_FOR_JIT) < 0) {
             return "Java " + Runtime.version() + " is older than " + MIN_JDK_FOR_JIT

@@ -21,10 +21,8 @@ public final class JythonRuntime implements PythonRuntime {
 
     @Override
     public Availability availability() {
-        boolean hasJar = home.workerClasspath().stream()
-                .anyMatch(p -> p.getFileName().toString().startsWith("jython-standalone"));
-        if (!hasJar) {
-            return Availability.no("jython-standalone jar not found in " + home.libDir() + " (run ./mvnw package)");
+        if (!GillabHome.onClasspath("org.python.core.PyException")) {
+            return Availability.no("Jython is not on the class path (org.python:jython-standalone; in gillab's checkout run ./mvnw package)");
         }
         if (!Files.isRegularFile(home.driver())) {
             return Availability.no("driver not found: " + home.driver());

@@ -1,5 +1,8 @@
 package io.gillab.comparison;
 
+import io.gillab.api.RuntimeChoice;
+import io.gillab.api.Runtimes;
+import io.gillab.junit.LoadMonitor;
 import io.gillab.model.TrialResult;
 import io.gillab.runtime.GillabHome;
 import io.gillab.trial.Presets;
@@ -44,7 +47,7 @@ public final class SuiteRun {
 
     private static final Map<String, List<TrialResult>> CACHE = new LinkedHashMap<>();
     private static boolean cleaned;
-    private static SuiteRuntimes runtimes;
+    private static Runtimes runtimes;
 
     private SuiteRun() {
     }
@@ -77,11 +80,16 @@ public final class SuiteRun {
     }
 
     /** The runtimes the suite measures here (detected once, printed once). */
-    static synchronized SuiteRuntimes runtimes() {
+    static synchronized Runtimes runtimes() {
         if (runtimes == null) {
-            runtimes = SuiteRuntimes.detect(GillabHome.locate());
-            System.out.println("[gillab-suite] runtimes: " + runtimes.selection());
-            for (SuiteRuntimes.Entry e : runtimes.entries()) {
+            // -Dgillab.runtimes or GILLAB_RUNTIMES select; by default every implementation, as a project's
+            // @GillabTest has it (cpython and pypy: one runtime per local image)
+            List<String> requested = Runtimes.requested(Runtimes.DEFAULT);
+            runtimes = Runtimes.resolve(requested);
+            System.out.println("[gillab-suite] runtimes: " + String.join(",", requested)
+                    + (requested == Runtimes.DEFAULT ? " (default; -D" + Runtimes.PROPERTY + " or " + Runtimes.ENV
+                            + " selects)" : ""));
+            for (RuntimeChoice e : runtimes.all()) {
                 System.out.println("[gillab-suite]   " + e.id() + (e.available() ? "" : ": NOT AVAILABLE - " + e.unavailable()));
             }
             runtimes.notes().forEach(n -> System.out.println("[gillab-suite]   " + n));
@@ -91,8 +99,8 @@ public final class SuiteRun {
 
     /** The ids of the available runtimes in containers (or not): one cached run of each kind measures them. */
     static List<String> available(boolean containers) {
-        return runtimes().entries().stream().filter(e -> e.container() == containers && e.available())
-                .map(SuiteRuntimes.Entry::id).toList();
+        return runtimes().all().stream().filter(e -> e.container() == containers && e.available())
+                .map(RuntimeChoice::id).toList();
     }
 
     /**
@@ -104,7 +112,7 @@ public final class SuiteRun {
         if (!PROBES.contains(name)) {
             return Optional.empty();
         }
-        Optional<SuiteRuntimes.Entry> entry = runtimes().entries().stream().filter(e -> e.id().equals(runtime)).findFirst();
+        Optional<RuntimeChoice> entry = runtimes().all().stream().filter(e -> e.id().equals(runtime)).findFirst();
         if (entry.isEmpty() || !entry.get().available()) {
             return Optional.empty();
         }

@@ -28,7 +28,6 @@ class JvmciMissingTest {
         FaultRun.need("graalpy");
         GillabHome real = RunFixture.home();
         Path build = Files.createTempDirectory("gillab-no-jvmci-");
-        Files.createSymbolicLink(build.resolve("lib"), real.libDir());
         GillabHome home = new GillabHome(build, real.scriptsDir());
         assertTrue(home.graalCompilerJars().isEmpty());
 

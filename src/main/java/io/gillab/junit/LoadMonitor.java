@@ -1,4 +1,4 @@
-package io.gillab.comparison;
+package io.gillab.junit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * How busy the machine was while the suite measured: the 1-minute load average, sampled every second
+ * How busy the machine was while trials ran: the 1-minute load average, sampled every second
  * from {@code /proc/loadavg} while trials run. A scaling expectation that fails while other processes
  * kept the cores busy says nothing about the runtime (2 threads cannot run in parallel on cores that
- * are not free), so the suite then skips it with the load in the reason instead of failing.
+ * are not free), so {@link ExpectationTests} then skips it with the load in the reason instead of failing.
  */
-final class LoadMonitor {
+public final class LoadMonitor {
     private static final Path LOADAVG = Path.of("/proc/loadavg");
     private static final List<double[]> SAMPLES = new ArrayList<>(); // {epoch seconds, load1}
     private static Thread thread;
@@ -23,7 +23,7 @@ final class LoadMonitor {
     }
 
     /** Starts sampling (once); a machine without /proc/loadavg has no samples. */
-    static synchronized void start() {
+    public static synchronized void start() {
         if (thread != null || !Files.isReadable(LOADAVG)) {
             return;
         }
@@ -42,7 +42,7 @@ final class LoadMonitor {
                     return;
                 }
             }
-        }, "gillab-suite-load");
+        }, "gillab-load");
         thread.setDaemon(true);
         thread.start();
     }
@@ -57,7 +57,7 @@ final class LoadMonitor {
     }
 
     /** The mean 1-minute load average between two instants, if it was sampled then. */
-    static OptionalDouble meanBetween(Instant from, Instant to) {
+    public static OptionalDouble meanBetween(Instant from, Instant to) {
         double a = from.toEpochMilli() / 1000.0;
         double b = to.toEpochMilli() / 1000.0;
         synchronized (SAMPLES) {
@@ -69,7 +69,7 @@ final class LoadMonitor {
      * The load above which a 2-thread measurement is not trusted: twice the cores plus one (the trial's
      * own threads, its JIT and GC threads account for a few).
      */
-    static double busyThreshold(int cores) {
+    public static double busyThreshold(int cores) {
         return 2.0 * cores + 1;
     }
 }
