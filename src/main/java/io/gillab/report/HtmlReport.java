@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG charts, no script, no external
- * font or stylesheet) that opens offline — behaviour matrix, scaling charts, runtime comparison,
+ * font or stylesheet) that opens offline — behaviour matrix, scaling matrix, scaling charts, runtime comparison,
  * convoy latency, failures, and the metadata of every run.
  */
 final class HtmlReport {
@@ -216,7 +216,7 @@ final class HtmlReport {
     /** @param p where the speedup lies from 1x (0) to the ideal (1) */
     static String colour(ScalingMatrix.Band band, double p) {
         if (band == ScalingMatrix.Band.SLOWER) {
-            return "hsl(0,70%,82%)";
+            return "hsl(0,65%,75%)";
         }
         return Fmt.f("hsl(%.0f,%.0f%%,%.0f%%)", 8 + 112 * p, 75 - 25 * p, 80 - 2 * p);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code report.md}: the report as GitHub-flavoured Markdown tables, small enough for a CI job summary
- * (no images): behaviour matrix, per-workload speedups with CIs, the convoy, the runtime comparison and
+ * (no images): behaviour matrix, scaling matrix, per-workload speedups with CIs, the convoy, the runtime comparison and
  * the failures. The charts are in report.html.
  */
 final class MarkdownReport {

@@ -42,8 +42,8 @@ final class ScalingMatrixFixture {
                 .name(PATTERN_2).kind("cpu").group("scaling pattern").threadCounts(List.of(1, 4))
                 .status(TrialResult.Status.skipped).message("the runtime is not available").build());
         // a benchmark recorded before groups were (no group), at 1 and 2 threads, on two runtimes
-        rs.add(trial("jython", "countdown", null, List.of(1, 2), 1.8, 0, noise));
-        rs.add(trial("cpython:3.11", "countdown", null, List.of(1, 2), 0.97, 0, noise));
+        rs.add(trial("jython", "legacy_bench", null, List.of(1, 2), 1.8, 0, noise));
+        rs.add(trial("cpython:3.11", "legacy_bench", null, List.of(1, 2), 0.97, 0, noise));
         // one thread count only: no row
         rs.add(trial("jython", "single", "benchmark", List.of(1), 1, 0, noise));
         // a probe: no row

@@ -37,7 +37,7 @@ class ScalingMatrixTest {
     void scalingPatternsFirstThenWorkloadsAtTwoOrMoreThreadCounts() {
         ScalingMatrix m = matrix();
         assertEquals(ScalingMatrixFixture.RUNTIMES, m.columns());
-        assertEquals(List.of(P, P2, "countdown"), m.rows().stream().map(ScalingMatrix.Row::workload).toList(),
+        assertEquals(List.of(P, P2, "legacy_bench"), m.rows().stream().map(ScalingMatrix.Row::workload).toList(),
                 "patterns first; the 1-thread benchmark and the probe have no row");
         assertEquals("scaling pattern", m.rows().get(0).group());
         assertNull(m.rows().get(2).group(), "results without a group still get a row, with no group shown");
@@ -68,7 +68,7 @@ class ScalingMatrixTest {
         assertEquals(2, capped.ideal());
         assertEquals(ScalingMatrix.Band.PARALLEL, capped.band());
         assertEquals("1.90x [1.90, 1.90] at 4 threads (ideal 2: 2 cores), parallel", capped.text());
-        assertEquals(2, cell(m, "countdown", "jython").scaling().threads());
+        assertEquals(2, cell(m, "legacy_bench", "jython").scaling().threads());
     }
 
     @Test
@@ -78,7 +78,7 @@ class ScalingMatrixTest {
         assertEquals("check() failed: expected 4000, got 3999", cell(m, P2, "graalpy").detail());
         assertEquals("skipped", cell(m, P2, "pypy:bookworm").empty());
         assertEquals("not measured", cell(m, P2, "cpython:3.13").empty());
-        assertEquals("not measured", cell(m, "countdown", "graalpy").text());
+        assertEquals("not measured", cell(m, "legacy_bench", "graalpy").text());
         assertFalse(cell(m, P2, "cpython:3.13").measured());
         assertNull(cell(m, P2, "graalpy").band());
     }
@@ -120,7 +120,7 @@ class ScalingMatrixTest {
     void colourRunsFromRedThroughYellowToGreen() {
         ScalingMatrix m = matrix();
         assertEquals("hsl(8,75%,80%)", HtmlReport.colour(cell(m, P, "graalpy")));
-        assertEquals("hsl(0,70%,82%)", HtmlReport.colour(cell(m, P, "pypy:bookworm")));
+        assertEquals("hsl(0,65%,75%)", HtmlReport.colour(cell(m, P, "pypy:bookworm")));
         assertEquals("hsl(116,51%,78%)", HtmlReport.colour(cell(m, P, "jython")));
     }
 
@@ -135,7 +135,7 @@ class ScalingMatrixTest {
         assertTrue(md.contains("⬜ failed"), md);
         assertTrue(md.contains("⬜ not measured"), md);
         assertTrue(md.contains("🟥 **slower**"), "the legend");
-        assertTrue(md.indexOf("## Scaling matrix") < md.indexOf("## countdown"));
+        assertTrue(md.indexOf("## Scaling matrix") < md.indexOf("## legacy_bench"));
     }
 
     @Test
@@ -161,8 +161,8 @@ class ScalingMatrixTest {
         assertEquals("failed", find(records, "graalpy/" + P2, "").get("scaling_matrix"));
         assertEquals("skipped", find(records, "pypy:bookworm/" + P2, "").get("scaling_matrix"));
         assertEquals("slower", find(records, "pypy:bookworm/" + P, "4").get("scaling_matrix"));
-        assertEquals("", find(records, "jython/countdown", "2").get("group"), "no group recorded: empty");
-        assertEquals("serialised", find(records, "cpython:3.11/countdown", "2").get("scaling_matrix"));
+        assertEquals("", find(records, "jython/legacy_bench", "2").get("group"), "no group recorded: empty");
+        assertEquals("serialised", find(records, "cpython:3.11/legacy_bench", "2").get("scaling_matrix"));
         assertEquals("", find(records, "jython/single", "1").get("scaling_matrix"), "not in the matrix");
         long marked = records.stream().filter(r -> !r.get("scaling_matrix").isEmpty()).count();
         assertEquals(6 + 5 + 2, marked, "one row per measured or explained cell (not measured: no trial, no row)");
@@ -179,7 +179,7 @@ class ScalingMatrixTest {
     void groupIsRecordedAndOldResultsWithoutItStillRead(@TempDir Path dir) throws IOException {
         ResultsFile file = new ResultsFile(dir);
         TrialResult with = ScalingMatrixFixture.trial("jython", P, "scaling pattern", List.of(1, 2), 1.5, 0, false);
-        TrialResult without = ScalingMatrixFixture.trial("jython", "countdown", null, List.of(1, 2), 1.5, 0, false);
+        TrialResult without = ScalingMatrixFixture.trial("jython", "legacy_bench", null, List.of(1, 2), 1.5, 0, false);
         file.append(with);
         file.append(without);
         String text = Files.readString(dir.resolve("results.jsonl"));

@@ -29,4 +29,17 @@ class CatalogueEntryTest {
         assertEquals("CPython Tools/ftscalingbench (object_cfunction)", s.origin());
         assertEquals(CatalogueEntry.GROUPS.get(1), s.group());
     }
+
+    @Test
+    void everyTrialRecordsItsEntrysGroup() {
+        CatalogueEntry pattern = new CatalogueEntry("object_cfunction", "cpu", "d", "", 1000L, "/x/o.py", null,
+                "scaling pattern", "CPython Tools/ftscalingbench (object_cfunction)");
+        TrialSpec spec = new TrialSpec("jython", pattern, java.util.List.of(1, 2), 3, 1, null, 0.2, 1, "strong", null,
+                0, null, null);
+        assertEquals("scaling pattern", TrialRunner.identity(spec, "run").build().group());
+        CatalogueEntry plain = new CatalogueEntry("countdown", "cpu", "d", "", 1000L, "/x/c.py", null);
+        TrialSpec old = new TrialSpec("jython", plain, java.util.List.of(1, 2), 3, 1, null, 0.2, 1, "strong", null,
+                0, null, null);
+        assertEquals("benchmark", TrialRunner.identity(old, "run").build().group());
+    }
 }
