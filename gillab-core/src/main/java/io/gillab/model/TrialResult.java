@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param startedAt   when the trial started (its first fork)
  * @param wallSeconds the trial's wall time: its forks' added up
  * @param probe       a probe's structured answer
+ * @param group       the catalogue group of the workload or probe ("benchmark", "scaling pattern", "behaviour
+ *                    probe", "GIL semantics", or a file's own); null in results written before gillab recorded
+ *                    it (see {@link #groupOrDefault()})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(
@@ -24,6 +27,7 @@ public record TrialResult(
         String runtime,
         String name,
         String kind,
+        String group,
         List<Integer> threadCounts,
         Long size,
         Integer warmups,
@@ -57,7 +61,7 @@ public record TrialResult(
 
     public Builder toBuilder() {
         return new Builder().schema(schema).runId(runId).trial(trial).runtime(runtime).name(name).kind(kind)
-                .threadCounts(threadCounts).size(size).warmups(warmups).scalingMode(scalingMode).mode(mode)
+                .group(group).threadCounts(threadCounts).size(size).warmups(warmups).scalingMode(scalingMode).mode(mode)
                 .status(status).message(message).startedAt(startedAt).wallSeconds(wallSeconds).probe(probe)
                 .forks(forks);
     }
@@ -65,6 +69,14 @@ public record TrialResult(
     /** Every fork's samples, fork by fork, in the order they were taken. */
     public List<Sample> samples() {
         return forks.stream().flatMap(f -> f.samples().stream()).toList();
+    }
+
+    /**
+     * The catalogue group, or for results that recorded none the default a file without one gets: a probe is
+     * a "behaviour probe", anything else a "benchmark".
+     */
+    public String groupOrDefault() {
+        return group != null && !group.isBlank() ? group : "probe".equals(kind) ? "behaviour probe" : "benchmark";
     }
 
     /** The worker processes that ran. */
@@ -198,6 +210,7 @@ public record TrialResult(
         private String runtime;
         private String name;
         private String kind;
+        private String group;
         private List<Integer> threadCounts;
         private Long size;
         private Integer warmups;
@@ -240,6 +253,11 @@ public record TrialResult(
 
         public Builder kind(String v) {
             kind = v;
+            return this;
+        }
+
+        public Builder group(String v) {
+            group = v;
             return this;
         }
 
@@ -299,7 +317,7 @@ public record TrialResult(
         }
 
         public TrialResult build() {
-            return new TrialResult(schema, runId, trial, runtime, name, kind, threadCounts, size, warmups, scalingMode,
+            return new TrialResult(schema, runId, trial, runtime, name, kind, group, threadCounts, size, warmups, scalingMode,
                     mode, status, message, startedAt, wallSeconds, probe, forks);
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG charts, no script, no external
- * font or stylesheet) that opens offline — behaviour matrix, scaling charts, runtime comparison,
+ * font or stylesheet) that opens offline — behaviour matrix, scaling matrix, scaling charts, runtime comparison,
  * convoy latency, failures, and the metadata of every run.
  */
 final class HtmlReport {
@@ -32,6 +32,13 @@ final class HtmlReport {
             table.implementations-table{width:100%;table-layout:fixed}
             .matrix th.check{width:13%}.matrix .claim{width:16%;font-size:.92em;color:#444}
             .matrix thead th{position:sticky;top:0;z-index:1;box-shadow:0 1px 0 #ccc}
+            .scaling-matrix th.check{width:16%}.scaling-matrix td{text-align:right}
+            .scaling-matrix .pred{text-align:right}.scaling-matrix td.nodata{text-align:center;font-style:italic}
+            .sm-slower{outline:2px dashed #b71c1c;outline-offset:-3px}
+            .legend{display:flex;flex-wrap:wrap;gap:.4em 1.2em;font-size:.85em;margin:.4em 0;padding:0;list-style:none}
+            .legend li{display:flex;align-items:center;gap:.4em}
+            .swatch{display:inline-block;width:2.6em;height:1.2em;border:1px solid #999;text-align:center;font-size:.8em}
+            .ramp{display:inline-block;width:12em;height:1.2em;border:1px solid #999;vertical-align:middle;            background:linear-gradient(to right,hsl(8,75%,80%),hsl(64,62%,79%),hsl(120,50%,78%))}
             """;
 
     private final ReportModel model;
@@ -52,11 +59,13 @@ final class HtmlReport {
                 .append("<title>gillab report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         out.append("<h1>gillab report</h1>\n");
         summary();
-        out.append("<nav><a href=\"#behaviour\">Behaviour</a><a href=\"#claims\">Seed claims</a><a href=\"#scaling\">Scaling</a>")
+        out.append("<nav><a href=\"#behaviour\">Behaviour</a><a href=\"#claims\">Seed claims</a><a href=\"#scaling-matrix\">Scaling matrix</a>")
+                .append("<a href=\"#scaling\">Scaling</a>")
                 .append("<a href=\"#comparison\">Runtimes compared</a><a href=\"#convoy\">Convoy</a><a href=\"#variance\">Variance</a>")
                 .append("<a href=\"#failures\">Failures</a><a href=\"#metadata\">Metadata</a></nav>\n");
         behaviour();
         seedClaims();
+        scalingMatrix();
         scaling();
         comparison();
         convoy();
@@ -197,6 +206,73 @@ final class HtmlReport {
             out.append("</span>");
         }
         out.append("</td>");
+    }
+
+    /** The background of a measured cell: from red-orange (1x, or slower) through yellow to green (ideal). */
+    static String colour(ScalingMatrix.Cell c) {
+        return colour(c.band(), c.position());
+    }
+
+    /** @param p where the speedup lies from 1x (0) to the ideal (1) */
+    static String colour(ScalingMatrix.Band band, double p) {
+        if (band == ScalingMatrix.Band.SLOWER) {
+            return "hsl(0,65%,75%)";
+        }
+        return Fmt.f("hsl(%.0f,%.0f%%,%.0f%%)", 8 + 112 * p, 75 - 25 * p, 80 - 2 * p);
+    }
+
+    private void scalingMatrix() {
+        ScalingMatrix m = ScalingMatrix.of(model);
+        out.append("<section id=\"scaling-matrix\">\n<h2>Scaling matrix</h2>\n");
+        if (m.isEmpty()) {
+            out.append("<p>No workload measured at two or more thread counts in these results.</p>\n</section>\n");
+            return;
+        }
+        out.append("<p>").append(Html.esc(ScalingMatrix.explained()))
+                .append(" Rows: the scaling patterns first, then every other workload measured at two or more thread ")
+                .append("counts. The colour repeats what the words under each number say.</p>\n");
+        out.append("<ul class=\"legend\"><li><span class=\"ramp\"></span> 1x → ideal</li>");
+        for (ScalingMatrix.Band b : ScalingMatrix.Band.values()) {
+            String example = colour(b, switch (b) {
+                case SLOWER, SERIALISED -> 0.1;
+                case PARTIAL -> 0.5;
+                case PARALLEL -> 0.95;
+            });
+            out.append("<li><span class=\"swatch ").append(b.cssClass()).append("\" style=\"background:")
+                    .append(example).append("\"></span><span><b>").append(b.label).append("</b>: ")
+                    .append(Html.esc(b.meaning)).append("</span></li>");
+        }
+        out.append("<li><span class=\"swatch nodata\" style=\"background:#f5f5f5\"></span><span><b>grey</b>: no ")
+                .append("speedup, with why (not measured, failed, timed out, skipped, 1 thread only)</span></li></ul>\n");
+        out.append("<table class=\"matrix scaling-matrix\">\n<thead><tr><th class=\"check\">workload</th>");
+        m.columns().forEach(c -> out.append("<th>").append(Html.breakable(c)).append("</th>"));
+        out.append("</tr></thead>\n<tbody>\n");
+        for (ScalingMatrix.Row row : m.rows()) {
+            out.append("<tr><th>").append(Html.breakable(row.workload()));
+            if (row.group() != null) {
+                out.append("<span class=\"pred\">").append(Html.esc(row.group())).append("</span>");
+            }
+            out.append("</th>");
+            for (String column : m.columns()) {
+                ScalingMatrix.Cell c = row.cells().get(column);
+                if (!c.measured()) {
+                    out.append("<td class=\"nodata\"");
+                    if (c.detail() != null) {
+                        out.append(" title=\"").append(Html.esc(c.detail())).append("\"");
+                    }
+                    out.append(">").append(Html.esc(c.empty())).append("</td>");
+                    continue;
+                }
+                out.append("<td class=\"").append(c.band().cssClass()).append("\" style=\"background:")
+                        .append(colour(c)).append("\" title=\"").append(Html.esc(c.trial().trial())).append("\"><strong>")
+                        .append(Html.esc(Fmt.f("%.2fx", c.scaling().speedup()))).append("</strong> ")
+                        .append(Html.esc(Double.isNaN(c.scaling().ciLow()) ? "(no CI)"
+                                : Fmt.f("[%.2f, %.2f]", c.scaling().ciLow(), c.scaling().ciHigh())))
+                        .append("<span class=\"pred\">").append(Html.esc(c.note())).append("</span></td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n</table>\n</section>\n");
     }
 
     private void scaling() {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code report.md}: the report as GitHub-flavoured Markdown tables, small enough for a CI job summary
- * (no images): behaviour matrix, per-workload speedups with CIs, the convoy, the runtime comparison and
+ * (no images): behaviour matrix, scaling matrix, per-workload speedups with CIs, the convoy, the runtime comparison and
  * the failures. The charts are in report.html.
  */
 final class MarkdownReport {
@@ -44,6 +44,7 @@ final class MarkdownReport {
                         .append("` ran GraalPy interpreter only (no Graal JIT).\n\n"));
         behaviour();
         out.append(SeedClaims.renderMarkdown(model.input().verdicts() == null ? List.of() : model.input().verdicts()));
+        scalingMatrix();
         workloads();
         comparison();
         variance();
@@ -90,6 +91,45 @@ final class MarkdownReport {
             case NO_DATA -> "⚪ " + observed;
         };
         return Boolean.FALSE.equals(c.claimHolds()) ? s + " (seed ✗)" : c.notApplicable() != null ? s + " (seed n/a)" : s;
+    }
+
+    /** The square that colours a scaling-matrix cell in Markdown (GitHub shows no cell backgrounds). */
+    static String square(ScalingMatrix.Band b) {
+        return b == null ? "⬜" : switch (b) {
+            case SLOWER -> "🟥";
+            case SERIALISED -> "🟧";
+            case PARTIAL -> "🟨";
+            case PARALLEL -> "🟩";
+        };
+    }
+
+    private void scalingMatrix() {
+        ScalingMatrix m = ScalingMatrix.of(model);
+        if (m.isEmpty()) {
+            return;
+        }
+        out.append("## Scaling matrix\n\n").append(ScalingMatrix.explained())
+                .append(" Rows: the scaling patterns first, then every other workload measured at two or more thread ")
+                .append("counts.\n\n");
+        List<String> legend = new ArrayList<>();
+        for (ScalingMatrix.Band b : ScalingMatrix.Band.values()) {
+            legend.add(square(b) + " **" + b.label + "**: " + b.meaning);
+        }
+        legend.add(square(null) + " no speedup, with why");
+        out.append(String.join("; ", legend)).append(".\n\n");
+        List<String> header = new ArrayList<>(List.of("workload"));
+        header.addAll(m.columns());
+        List<List<String>> rows = new ArrayList<>();
+        for (ScalingMatrix.Row row : m.rows()) {
+            List<String> cells = new ArrayList<>(List.of(row.group() == null ? row.workload()
+                    : row.workload() + " (" + row.group() + ")"));
+            for (String column : m.columns()) {
+                ScalingMatrix.Cell c = row.cells().get(column);
+                cells.add(square(c.band()) + " " + c.text());
+            }
+            rows.add(cells);
+        }
+        table(new ReportTables.Table(header, rows));
     }
 
     private void workloads() {

@@ -9,9 +9,37 @@ import java.util.List;
  *
  * @param threads the thread counts the workload declares for itself (e.g. the convoy's 0, 1, 2 CPU
  *                threads), or null to use the run's {@code --threads}
+ * @param group   which part of the catalogue it belongs to ({@link #GROUPS}, or a file's own); a file that
+ *                names none is a {@value #BENCHMARK} when a workload, a {@value #BEHAVIOUR_PROBE} when a probe
+ * @param origin  where it comes from, e.g. "CPython Tools/ftscalingbench (object_cfunction)";
+ *                {@value #GILLAB} when the file names none
  */
 public record CatalogueEntry(String name, String kind, String description, String prediction, Long defaultSize,
-        String file, List<Integer> threads) {
+        String file, List<Integer> threads, String group, String origin) {
+
+    public static final String BENCHMARK = "benchmark";
+    public static final String SCALING_PATTERN = "scaling pattern";
+    public static final String BEHAVIOUR_PROBE = "behaviour probe";
+    public static final String GIL_SEMANTICS = "GIL semantics";
+    /** The catalogue's groups in the order {@code gillab list} shows them; any other group comes after. */
+    public static final List<String> GROUPS = List.of(BENCHMARK, SCALING_PATTERN, BEHAVIOUR_PROBE, GIL_SEMANTICS);
+    public static final String GILLAB = "gillab";
+
+    public CatalogueEntry {
+        group = group == null || group.isBlank() ? defaultGroup(kind) : group;
+        origin = origin == null || origin.isBlank() ? GILLAB : origin;
+    }
+
+    /** An entry whose file names no group or origin: the defaults. */
+    public CatalogueEntry(String name, String kind, String description, String prediction, Long defaultSize,
+            String file, List<Integer> threads) {
+        this(name, kind, description, prediction, defaultSize, file, threads, null, null);
+    }
+
+    /** The group of an entry (or a recorded trial) that names none. */
+    public static String defaultGroup(String kind) {
+        return "probe".equals(kind) ? BEHAVIOUR_PROBE : BENCHMARK;
+    }
 
     public boolean isProbe() {
         return "probe".equals(kind);
@@ -27,6 +55,6 @@ public record CatalogueEntry(String name, String kind, String description, Strin
         }
         return new CatalogueEntry(n.path("name").asText(), n.path("kind").asText(), n.path("description").asText(""),
                 n.path("prediction").asText(""), n.hasNonNull("default_size") ? n.get("default_size").asLong() : null,
-                n.path("file").asText(""), threads);
+                n.path("file").asText(""), threads, n.path("group").asText(null), n.path("origin").asText(null));
     }
 }

@@ -204,7 +204,7 @@ public final class TrialRunner {
     /** What ran: the trial's identity and shape, as its spec says. */
     static TrialResult.Builder identity(TrialSpec spec, String runId) {
         return TrialResult.builder().runId(runId).trial(spec.id()).runtime(spec.runtime()).name(spec.entry().name())
-                .kind(spec.entry().kind()).threadCounts(spec.threadCounts()).warmups(spec.warmups())
+                .kind(spec.entry().kind()).group(spec.entry().group()).threadCounts(spec.threadCounts()).warmups(spec.warmups())
                 .scalingMode(spec.scaling()).mode(spec.mode());
     }
 

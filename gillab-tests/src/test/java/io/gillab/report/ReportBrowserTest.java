@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * report.html opened in a real headless Chromium (Debian's {@code chromium}, which .ci/run installs):
  * the rendered DOM has the behaviour matrix and a chart per workload, the console reports no error,
  * and a screenshot is kept at target/report-screenshot.png; with six runtimes the page fits a 1280-px
- * window (target/report-six-screenshot.png). Skipped, saying why, without a browser. About 10 s (four
- * browser starts), so not tagged slow.
+ * window (target/report-six-screenshot.png), and so does the scaling matrix on six runtimes
+ * (target/report-matrix-screenshot.png). Skipped, saying why, without a browser. About 10 s (seven browser
+ * starts), so not tagged slow.
  */
 class ReportBrowserTest {
     private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
@@ -74,6 +75,32 @@ class ReportBrowserTest {
         }
         screenshot(browser, out, html.toUri().toString(), "report-six-screenshot.png");
 
+        assertFitsIn1280(browser, out, page, "report.html with six runtimes");
+    }
+
+    /**
+     * The scaling matrix (issue 19) on six runtimes, beside the six-runtime fixture's own page: it is in the
+     * rendered DOM, with its legend, and the page still fits a 1280-px window
+     * (target/report-matrix-screenshot.png).
+     */
+    @Test
+    void scalingMatrixOnSixRuntimesFitsA1280PixelWindow() throws Exception {
+        Path browser = browser();
+        Path out = Path.of("target", "report-browser-matrix").toAbsolutePath();
+        ReportInput six = ReportFixture.sixRuntimes();
+        List<TrialResult> results = new ArrayList<>(six.results());
+        results.addAll(ScalingMatrixFixture.input(true).results());
+        Path html = Reports.write(out, new ReportInput(results, six.runs(), six.verdicts())).html();
+        String page = Files.readString(html);
+        screenshot(browser, out, html.toUri().toString(), "report-matrix-screenshot.png");
+        Result dom = chromium(browser, out, "--dump-dom", html.toUri().toString());
+        assertEquals(0, dom.exit(), dom.stderr());
+        assertTrue(dom.stdout().contains("<table class=\"matrix scaling-matrix\">"), "the matrix is rendered");
+        assertTrue(dom.stdout().contains("<ul class=\"legend\">"), "with its legend");
+        assertFitsIn1280(browser, out, page, "report.html with the scaling matrix on six runtimes");
+    }
+
+    private static void assertFitsIn1280(Path browser, Path out, String page, String what) throws Exception {
         // The report has no script; a copy with one writes the widths where --dump-dom shows them.
         Path probe = out.resolve("report-width.html");
         Files.writeString(probe, page.replace("</body>", "<script>document.title = 'width '"
@@ -85,7 +112,7 @@ class ReportBrowserTest {
         int scrollWidth = Integer.parseInt(m.group(1));
         int innerWidth = Integer.parseInt(m.group(2));
         assertEquals(1280, innerWidth, "the window is 1280 px wide");
-        assertTrue(scrollWidth <= innerWidth, "report.html with six runtimes is " + scrollWidth
+        assertTrue(scrollWidth <= innerWidth, what + " is " + scrollWidth
                 + " px wide in a " + innerWidth + "-px window: it scrolls sideways");
     }
 
