@@ -29,7 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
 SCRIPTS = os.path.join(TOP, "python-scripts")
 DRIVER = os.path.join(SCRIPTS, "driver.py")
-FIXTURES = os.path.join(TOP, "src", "test", "resources", "fixtures")
+FIXTURES = os.path.join(TOP, "gillab-tests", "src", "test", "resources", "fixtures")
 BROKEN = os.path.join(FIXTURES, "faults", "broken")
 # jitlike.py: a "JIT" 10x faster after three calls, sleep-based: calibration grows 10 -> 80, the
 # warm-ups run, the re-calibration grows 80 -> 320 and the warm-ups run again (DriverCalibrationTest).
@@ -97,8 +97,9 @@ def java():
 
 
 def worker_command(engine, args):
-    lib = os.path.join(TOP, "target", "lib")
-    classpath = [os.path.join(TOP, "target", "classes")] + sorted(
+    # the command line's build: gillab.jar's own classes are the CLI's, the worker's are in lib/gillab-core
+    lib = os.path.join(TOP, "gillab-cli", "target", "lib")
+    classpath = sorted(
         os.path.join(lib, f) for f in os.listdir(lib) if f.endswith(".jar"))
     # GraalPy without the Graal compiler (interpreted): the records are the same, and it starts faster.
     return [java(), "-Xms512m", "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
@@ -127,8 +128,8 @@ def why_not(runner):
     """None when the runner can run here, else why not."""
     if runner == "py27" and not os.path.isfile(PY27):
         return PY27 + " is missing"
-    if runner in ("jython", "graalpy") and not os.path.isdir(os.path.join(TOP, "target", "lib")):
-        return "no target/lib: run ./mvnw package first"
+    if runner in ("jython", "graalpy") and not os.path.isdir(os.path.join(TOP, "gillab-cli", "target", "lib")):
+        return "no gillab-cli/target/lib: run ./mvnw package first"
     if runner in ("cpython:3.14", "pypy"):
         try:
             subprocess.check_output(["docker", "image", "inspect", image(runner)], stderr=subprocess.STDOUT)

@@ -36,11 +36,14 @@ public final class GillabExtension implements ParameterResolver, TestTemplateInv
                 new GillabSession(config, testClass)), ClosingSession.class).session;
     }
 
-    /** Closes the session with its class's store (JUnit closes such values when the class is done). */
+    /**
+     * Closes the session with its class's store, when the class is done: JUnit 5.13+ closes an AutoCloseable
+     * value, older versions a CloseableResource (either way once).
+     */
     @SuppressWarnings("deprecation")
-    private record ClosingSession(GillabSession session) implements ExtensionContext.Store.CloseableResource {
+    private record ClosingSession(GillabSession session) implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         @Override
-        public void close() throws Throwable {
+        public void close() throws java.io.IOException {
             session.close();
         }
     }
