@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -24,7 +25,10 @@ import org.junit.platform.testkit.engine.Events;
  * the observed value, the expectation and the evidence.
  */
 class GillabExtensionTest {
+    static final String FIXTURE = "gillab.junit.fixture";
 
+    /** Run only through the test kit below (it fails on purpose): Surefire may find it on its own. */
+    @EnabledIfSystemProperty(named = FIXTURE, matches = "true")
     @GillabTest(runtimes = {"cpython-local", "nosuch"}, path = "src/test/resources/fixtures/junit",
             workloads = "answer", expectations = "src/test/resources/fixtures/junit/expectations.yaml",
             out = "target/gillab-junit")
@@ -47,8 +51,13 @@ class GillabExtensionTest {
 
     @Test
     void aProjectsTestClassRunsOnEachRuntimeAndSkipsTheUnavailableWithTheReason() {
-        Events tests = EngineTestKit.engine("junit-jupiter").configurationParameter("junit.jupiter.conditions.deactivate", "")
-                .selectors(selectClass(AProjectsTest.class)).execute().testEvents();
+        Events tests;
+        System.setProperty(FIXTURE, "true");
+        try {
+            tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(AProjectsTest.class)).execute().testEvents();
+        } finally {
+            System.clearProperty(FIXTURE);
+        }
         tests.assertThatEvents()
                 .haveExactly(1, event(displayName("[cpython-local]"), finishedSuccessfully()))
                 .haveExactly(2, event(displayName("[nosuch]"), abortedWithReason(message(m -> m.startsWith(
