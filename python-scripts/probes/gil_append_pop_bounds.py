@@ -11,7 +11,7 @@ added is a violation (a corrupted list).
 import _gilsem
 
 GROUP = "GIL semantics"
-ORIGIN = "gillab, after published GIL-atomicity experiments"
+ORIGIN = "gillab"
 KIND = "probe"
 DESCRIPTION = ("one thread appends, another pops, a third checks that "
                "len(list) is never negative nor above the items added")

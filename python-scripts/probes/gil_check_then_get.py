@@ -10,7 +10,7 @@ there at the check and gone at the use: look-before-you-leap is not atomic).
 import _gilsem
 
 GROUP = "GIL semantics"
-ORIGIN = "gillab, after published GIL-atomicity experiments"
+ORIGIN = "gillab"
 KIND = "probe"
 DESCRIPTION = ("one thread sets and deletes a dict key; another does "
                "`if key in d: d.get(key)` and checks the value is there")

@@ -10,7 +10,7 @@ was seen half-done).
 import _gilsem
 
 GROUP = "GIL semantics"
-ORIGIN = "gillab, after published GIL-atomicity experiments"
+ORIGIN = "gillab"
 KIND = "probe"
 DESCRIPTION = ("one thread appends two items to a shared list and pops two; "
                "another checks that len(list) is always even")

@@ -14,7 +14,7 @@ is one of its increments.
 import _gilsem
 
 GROUP = "GIL semantics"
-ORIGIN = "gillab, after published GIL-atomicity experiments"
+ORIGIN = "gillab"
 KIND = "probe"
 DESCRIPTION = ("two threads increment different items of a shared list while "
                "others append and pop: is an increment ever lost?")

@@ -10,7 +10,7 @@ in l, or n == 1 but 1 is) when the list changed between the two reads.
 import _gilsem
 
 GROUP = "GIL semantics"
-ORIGIN = "gillab, after published GIL-atomicity experiments"
+ORIGIN = "gillab"
 KIND = "probe"
 DESCRIPTION = ("one thread appends and pops a 1 on a shared list; another "
                "checks that len(l) and `1 in l` agree")

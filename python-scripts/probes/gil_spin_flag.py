@@ -31,7 +31,7 @@ import _gilsem
 from gillab_common import clock
 
 GROUP = "GIL semantics"
-ORIGIN = "gillab, after published GIL-atomicity experiments"
+ORIGIN = "gillab"
 KIND = "probe"
 DESCRIPTION = ("threads spin on a plain flag (an attribute, a global, a dict "
                "item) that another thread clears: does each spin stop, or "
