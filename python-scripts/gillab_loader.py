@@ -47,6 +47,16 @@ and optionally:
                listed in the catalogue for the harness to use.
   CALIBRATE    True (default) or False: False skips --min-time calibration.
 
+any module (workload or probe) optionally, for the catalogue:
+
+  GROUP        which part of the catalogue it belongs to: "benchmark",
+               "scaling pattern", "behaviour probe" or "GIL semantics"
+               (default "benchmark" for a workload, "behaviour probe" for a
+               probe); listed as "group"
+  ORIGIN       a short string: where the workload or question comes from,
+               e.g. "CPython Tools/ftscalingbench (object_cfunction)" or
+               "gillab" (the default); listed as "origin"
+
 a probe (KIND probe) also:
 
   probe()      returns a JSON-serialisable dict of structured data (values,
@@ -69,6 +79,7 @@ from gillab_protocol import (ArgumentError, INT_TYPES, Redirect,
                              to_text)
 
 KINDS = ("cpu", "io", "mixed", "probe")
+GROUPS = ("benchmark", "scaling pattern", "behaviour probe", "GIL semantics")
 WORKLOAD_KINDS = ("cpu", "io", "mixed")
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -230,6 +241,17 @@ def validate(module, path):
                             % (attr, type(value).__name__))
         elif attr == "DESCRIPTION" and ("\n" in value or not value.strip()):
             problems.append("DESCRIPTION must be one non-empty line")
+    group = getattr(module, "GROUP", missing)
+    if group is not missing and (not isinstance(group, STRING_TYPES) or
+                                 group not in GROUPS):
+        problems.append("GROUP must be one of %s, got %s"
+                        % (", ".join(repr(g) for g in GROUPS),
+                           describe(group)))
+    origin = getattr(module, "ORIGIN", missing)
+    if origin is not missing and (not isinstance(origin, STRING_TYPES) or
+                                  "\n" in origin or not origin.strip()):
+        problems.append("ORIGIN must be a one-line non-empty string, got %s"
+                        % describe(origin))
     if kind == "probe":
         fn = getattr(module, "probe", missing)
         if fn is missing:
@@ -431,4 +453,7 @@ def _catalogue_fields(name, path, module):
          getattr(module, "measure", None) is not None),
         ("calibrate", None if is_probe else
          bool(getattr(module, "CALIBRATE", True))),
+        ("group", to_text(getattr(module, "GROUP", None) or
+                          ("behaviour probe" if is_probe else "benchmark"))),
+        ("origin", to_text(getattr(module, "ORIGIN", None) or "gillab")),
     ]

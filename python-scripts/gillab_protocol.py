@@ -110,12 +110,16 @@ catalogue (list) one per good module, in search order, sorted by name within
          {"gillab":1,"record":"catalogue","name":NAME,"kind":KIND,
           "description":str,"prediction":str,"default_size":int|null,
           "file":absolute path,"threads":[int, ...]|null,
-          "measure":bool,"calibrate":bool|null}
+          "measure":bool,"calibrate":bool|null,"group":str,"origin":str}
          "threads" is the module's THREADS (the thread counts it is meant to
          be measured with, used instead of the user's --threads), null when
          it declares none and for probes; "measure" whether it defines
          measure(size, threads) (false for probes); "calibrate" its
-         CALIBRATE (default true; null for probes).
+         CALIBRATE (default true; null for probes); "group" its GROUP (one
+         of "benchmark", "scaling pattern", "behaviour probe", "GIL
+         semantics"; default "benchmark" for workloads, "behaviour probe"
+         for probes); "origin" its ORIGIN (where it comes from; default
+         "gillab").
 
 error    on any failure:
          {"gillab":1,"record":"error",

@@ -26,6 +26,8 @@ import threading
 import time
 import weakref
 
+GROUP = "behaviour probe"
+ORIGIN = "gillab"
 KIND = "probe"
 DESCRIPTION = ("when __del__ and weakref callbacks run: at `del`, after "
                "gc.collect(), after a bounded wait, or never; also for "

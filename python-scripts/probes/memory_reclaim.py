@@ -25,6 +25,8 @@ import sys
 
 from gillab_common import collect_garbage  # noqa: E402  (python-scripts/, on sys.path via the driver)
 
+GROUP = "behaviour probe"
+ORIGIN = "gillab"
 KIND = "probe"
 DESCRIPTION = ("allocate and drop 20 x 10 MiB bytearrays in a loop; peak and "
                "current memory, and whether the peak stayed near one object")

@@ -28,6 +28,8 @@ import sys
 import threading
 import time
 
+GROUP = "behaviour probe"
+ORIGIN = "gillab"
 KIND = "probe"
 DESCRIPTION = ("unsynchronised counter += 1 from 4 threads (lost updates, "
                "with and without a lowered switch interval), concurrent "

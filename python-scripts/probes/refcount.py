@@ -28,6 +28,8 @@ Result keys:
 """
 import sys
 
+GROUP = "behaviour probe"
+ORIGIN = "gillab"
 KIND = "probe"
 DESCRIPTION = "sys.getrefcount(mydict) on a fresh dict, as in the article"
 PREDICTION = ("The article: CPython counts references and prints 2 for a "

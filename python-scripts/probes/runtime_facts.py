@@ -19,6 +19,8 @@ import threading
 
 from gillab_common import gil_state  # noqa: E402  (python-scripts/, on sys.path via the driver)
 
+GROUP = "behaviour probe"
+ORIGIN = "gillab"
 KIND = "probe"
 DESCRIPTION = ("switch/check interval, GIL state, recursion limit, "
                "sys.maxsize, which concurrency modules import, id() of "

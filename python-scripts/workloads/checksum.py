@@ -10,6 +10,8 @@ try:
 except ImportError:  # pragma: no cover - every runtime here has zlib
     zlib = None
 
+GROUP = "benchmark"
+ORIGIN = "gillab"
 KIND = "cpu"
 DESCRIPTION = ("pure-Python Adler-32 over size blocks of 4 KiB (a byte "
                "loop of integer adds), checked by arithmetic and zlib")

@@ -39,6 +39,8 @@ import sys
 import threading
 import time
 
+GROUP = "benchmark"
+ORIGIN = "David Beazley, Understanding the Python GIL (2010)"
 KIND = "mixed"
 DESCRIPTION = ("convoy effect: round-trip latency of loopback TCP requests "
                "answered by an I/O thread while K CPU-bound threads run "

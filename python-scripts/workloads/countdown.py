@@ -4,6 +4,8 @@
 Runs on Python 2.7 and 3.6+.  See driver.py for the contract.
 """
 
+GROUP = "benchmark"
+ORIGIN = "David Beazley, Understanding the Python GIL (2010)"
 KIND = "cpu"
 DESCRIPTION = "Beazley's countdown: a pure-Python loop 'while n > 0: n -= 1'"
 PREDICTION = ("CPU-bound: with a GIL only one thread runs Python code at a "

@@ -4,6 +4,8 @@
 Runs on Python 2.7 and 3.6+.  See driver.py for the contract.
 """
 
+GROUP = "benchmark"
+ORIGIN = "gillab"
 KIND = "cpu"
 DESCRIPTION = "size calls of the naive recursive fib(15) (1973 Python calls each)"
 PREDICTION = ("CPU-bound, call-heavy: with a GIL N threads are no faster "

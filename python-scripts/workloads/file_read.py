@@ -11,6 +11,8 @@ import shutil
 import tempfile
 import threading
 
+GROUP = "benchmark"
+ORIGIN = "gillab"
 KIND = "io"
 DESCRIPTION = ("size reads of a whole 1 MiB file (8 files in a temporary "
                "directory, open + read + close each)")

@@ -4,6 +4,8 @@
 Runs on Python 2.7 and 3.6+.  See driver.py for the contract.
 """
 
+GROUP = "benchmark"
+ORIGIN = "gillab, after the Computer Language Benchmarks Game's mandelbrot"
 KIND = "cpu"
 DESCRIPTION = ("count the points of the Mandelbrot set (100 iterations) "
                "in size rows of a 128 x 128 grid over [-2, 0.5] x [-1, 1]")

@@ -6,6 +6,8 @@ builds its own bodies, so threads share no state.
 """
 import threading
 
+GROUP = "benchmark"
+ORIGIN = "The Computer Language Benchmarks Game"
 KIND = "cpu"
 DESCRIPTION = ("benchmarks-game n-body: size simulation steps of the Sun "
                "and the four giant planets (float arithmetic on lists)")

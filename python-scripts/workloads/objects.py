@@ -4,6 +4,8 @@
 Runs on Python 2.7 and 3.6+.  See driver.py for the contract.
 """
 
+GROUP = "benchmark"
+ORIGIN = "gillab"
 KIND = "cpu"
 DESCRIPTION = ("allocation-heavy: each unit builds a 50-node linked list of "
                "small objects, a dict of 100 entries with tuple keys and "

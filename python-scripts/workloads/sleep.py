@@ -5,6 +5,8 @@ Runs on Python 2.7 and 3.6+.  See driver.py for the contract.
 """
 import time
 
+GROUP = "benchmark"
+ORIGIN = "gillab"
 KIND = "io"
 DESCRIPTION = "size calls of time.sleep(0.01): threads that only wait"
 PREDICTION = ("I/O-bound: a waiting thread releases the GIL, so waiting "

@@ -5,6 +5,8 @@ Runs on Python 2.7 and 3.6+.  See driver.py for the contract.
 """
 import threading
 
+GROUP = "benchmark"
+ORIGIN = "The Computer Language Benchmarks Game"
 KIND = "cpu"
 DESCRIPTION = ("benchmarks-game spectral-norm of the 100x100 matrix A: "
                "size power-method iterations (2 x AtA.u each)")

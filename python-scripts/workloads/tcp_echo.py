@@ -15,6 +15,8 @@ import time
 
 from gillab_common import recv_exactly, start_background  # noqa: E402  (python-scripts/, on sys.path via the driver)
 
+GROUP = "benchmark"
+ORIGIN = "gillab"
 KIND = "io"
 DESCRIPTION = ("size echo round trips of a 64-byte message over one "
                "loopback TCP connection to an echo server thread in the "

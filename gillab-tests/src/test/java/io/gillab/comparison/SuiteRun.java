@@ -31,8 +31,14 @@ import java.util.stream.Stream;
  * once per {@code mvn verify}, not once per class).
  */
 public final class SuiteRun {
-    /** The probes the suite runs: every built-in one. */
-    public static final List<String> PROBES = List.of("refcount", "finalization", "memory_reclaim", "races", "runtime_facts");
+    /**
+     * The probes the suite runs: every built-in one. The GIL-semantics probes (gil_*) are bounded: each
+     * ends within about 1.2 s (two parts of at most 0.5 s each; gil_spin_flag 2 s, up to 3.5 s where a JIT
+     * hoists its flag reads: it runs last, as its spinners may then go on until the process ends).
+     */
+    public static final List<String> PROBES = List.of("refcount", "finalization", "memory_reclaim", "races", "runtime_facts",
+            "gil_even_length", "gil_len_contains", "gil_append_pop_bounds", "gil_index_increment", "gil_check_then_get",
+            "gil_pair_assignment", "gil_spin_flag");
     /**
      * The workloads the suite measures, chosen for the CI budget: CPU-bound countdown (the seed's
      * claim) and fib, I/O-bound sleep, the convoy. The rest of the catalogue stays in the table and is
@@ -69,10 +75,26 @@ public final class SuiteRun {
             return DEFAULT_WORKLOADS;
         }
         if (p.strip().equals("all")) {
-            return List.of("countdown", "fib", "nbody", "spectral_norm", "checksum", "mandelbrot", "objects", "sleep",
-                    "file_read", "tcp_echo", "convoy");
+            return builtInWorkloads(GillabHome.locate().scriptsDir().resolve("workloads"));
         }
         return List.of(p.strip().split("\\s*,\\s*"));
+    }
+
+    /**
+     * Every built-in workload: the NAME.py files of the workloads folder (helpers, whose names start with
+     * "_", are not workloads), sorted by name, so that a new workload is measured by {@code all} without
+     * a change here.
+     */
+    static List<String> builtInWorkloads(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".py") && !n.startsWith("_"))
+                    .map(n -> n.substring(0, n.length() - 3))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the built-in workloads in " + folder, e);
+        }
     }
 
     static List<String> subjects(Kind kind) {

@@ -76,6 +76,17 @@ class ExpectationsTest {
                 "convoy")) {
             assertTrue(subjects.contains(s), "no row for " + s);
         }
+        // and every built-in workload and probe, whatever its name: a new file needs its rows
+        java.nio.file.Path scripts = io.gillab.runtime.GillabHome.locate().scriptsDir();
+        for (String folder : List.of("workloads", "probes")) {
+            try (var files = java.nio.file.Files.list(scripts.resolve(folder))) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".py") && !n.startsWith("_"))
+                        .map(n -> n.substring(0, n.length() - 3))
+                        .forEach(s -> assertTrue(subjects.contains(s), "no row for " + folder + "/" + s));
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
         assertTrue(e.claims().keySet().containsAll(List.of("refcounting", "one_thread_at_a_time", "io_unaffected")));
         for (Check c : e.checks()) {
             assertNotNull(c.reason(), c.name() + " has no reason");

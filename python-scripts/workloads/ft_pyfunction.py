@@ -1,0 +1,45 @@
+# -*- coding: utf-8 -*-
+"""Scaling pattern: Python function calls.
+
+Runs on Python 2.7 and 3.6+.  See gillab_loader.py for the contract.  One of
+the scaling patterns modelled on CPython's Tools/ftscalingbench (the code is
+gillab's own): a small loop that ought to scale with threads but can be
+serialised by reference counts on the shared function object.  Every thread
+works on its own data unless the description says the object is shared;
+run(size) does `size` loop iterations and returns a number that check()
+verifies exactly.
+"""
+
+try:
+    range = xrange  # noqa: F821  (Python 2: no list of size ints)
+except NameError:
+    pass
+
+GROUP = "scaling pattern"
+ORIGIN = 'CPython Tools/ftscalingbench (pyfunction)'
+KIND = "cpu"
+DESCRIPTION = ('next_number(i) in a loop: calls of one shared module-level '
+               'Python function')
+PREDICTION = ('with a GIL (CPython, PyPy, GraalPy) N threads are no faster '
+              'than 1; without one (Jython, a free-threaded CPython) they '
+              'approach an N-fold speedup unless the shared function object'
+              ' serialises them')
+# ~35 ms on one thread for CPython 3.11 here.
+DEFAULT_SIZE = 486000
+
+
+def next_number(i):
+    return i + 1
+
+
+def run(size):
+    total = 0
+    for i in range(size):
+        total += next_number(i)
+    return total
+
+
+def check(size, result):
+    want = size * (size + 1) // 2
+    assert result == want, "%d calls gave %r, expected %d" % (
+        size, result, want)
