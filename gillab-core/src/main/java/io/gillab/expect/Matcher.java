@@ -43,7 +43,8 @@ public sealed interface Matcher {
 
     /** An absolute ({@code 0.1}) or relative ({@code 10%}) tolerance. */
     record Tolerance(double amount, boolean relative) {
-        static Tolerance parse(JsonNode n) {
+        /** A row's or cell's tolerance as the table writes it ({@code 0.1}, {@code "10%"}), or null when absent. */
+        public static Tolerance parse(JsonNode n) {
             if (n == null || n.isNull() || n.isMissingNode()) {
                 return null;
             }

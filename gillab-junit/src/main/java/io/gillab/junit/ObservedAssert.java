@@ -28,11 +28,9 @@ public final class ObservedAssert {
         this.observation = observation;
     }
 
-    /** Widens the bounds: {@code "0.1"} (absolute) or {@code "10%"} (relative). */
+    /** Widens the bounds: {@code "0.1"} (absolute) or {@code "10%"} (relative), read as the table reads it. */
     public ObservedAssert withTolerance(String amount) {
-        String s = amount.strip();
-        tolerance = s.endsWith("%") ? new Matcher.Tolerance(Double.parseDouble(s.substring(0, s.length() - 1)) / 100, true)
-                : new Matcher.Tolerance(Double.parseDouble(s), false);
+        tolerance = Matcher.Tolerance.parse(com.fasterxml.jackson.databind.node.TextNode.valueOf(amount));
         return this;
     }
 
