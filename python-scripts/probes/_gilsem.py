@@ -24,6 +24,7 @@ raised an unexpected exception.
 The threads are stopped with a lock, not a plain flag: a JIT may hoist the
 read of a flag out of a compiled loop (that is what gil_spin_flag asks).
 """
+import json
 import sys
 import threading
 
@@ -149,6 +150,13 @@ def part(make_state, mutators, observe, seconds=PART_SECONDS):
     return {"violated": first is not None, "attempts_to_first": first,
             "attempts": attempts, "complete": ended and not errors,
             "seconds": round(elapsed, 4), "exceptions": errors}
+
+
+def print_answer(answer):
+    """A probe run directly (`python3 gil_x.py`, without gillab): its answer
+    as one line of JSON on stdout, the same answer gillab records."""
+    sys.stdout.write(json.dumps(answer, sort_keys=True) + "\n")
+    sys.stdout.flush()
 
 
 def probe_parts(run_part):

@@ -60,3 +60,7 @@ def _out_of_bounds(state):
 def probe():
     return _gilsem.probe_parts(
         lambda: _gilsem.part(_state, [_append, _pop], _out_of_bounds))
+
+
+if __name__ == "__main__":  # run directly: PYTHONPATH=python-scripts python3 probes/gil_append_pop_bounds.py
+    _gilsem.print_answer(probe())

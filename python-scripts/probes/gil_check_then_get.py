@@ -43,3 +43,7 @@ def _gone(shared):
 def probe():
     return _gilsem.probe_parts(
         lambda: _gilsem.part(_state, [_mutate], _gone))
+
+
+if __name__ == "__main__":  # run directly: PYTHONPATH=python-scripts python3 probes/gil_check_then_get.py
+    _gilsem.print_answer(probe())

@@ -46,3 +46,7 @@ def _odd(shared):
 def probe():
     return _gilsem.probe_parts(
         lambda: _gilsem.part(_state, [_mutate], _odd))
+
+
+if __name__ == "__main__":  # run directly: PYTHONPATH=python-scripts python3 probes/gil_even_length.py
+    _gilsem.print_answer(probe())

@@ -75,3 +75,7 @@ def probe():
     return _gilsem.probe_parts(
         lambda: _gilsem.part(_state, [_increment_1, _append, _pop],
                              _increment_0))
+
+
+if __name__ == "__main__":  # run directly: PYTHONPATH=python-scripts python3 probes/gil_index_increment.py
+    _gilsem.print_answer(probe())

@@ -45,3 +45,7 @@ def _disagree(shared):
 def probe():
     return _gilsem.probe_parts(
         lambda: _gilsem.part(_state, [_mutate], _disagree))
+
+
+if __name__ == "__main__":  # run directly: PYTHONPATH=python-scripts python3 probes/gil_len_contains.py
+    _gilsem.print_answer(probe())

@@ -51,3 +51,7 @@ def _half_done(pair):
 def probe():
     return _gilsem.probe_parts(
         lambda: _gilsem.part(_state, [_mutate], _half_done))
+
+
+if __name__ == "__main__":  # run directly: PYTHONPATH=python-scripts python3 probes/gil_pair_assignment.py
+    _gilsem.print_answer(probe())

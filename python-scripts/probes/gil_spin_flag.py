@@ -143,3 +143,7 @@ def _part(warm):
 def probe():
     warms = list(WARM_SECONDS)
     return _gilsem.probe_parts(lambda: _part(warms.pop(0)))
+
+
+if __name__ == "__main__":  # run directly: PYTHONPATH=python-scripts python3 probes/gil_spin_flag.py
+    _gilsem.print_answer(probe())

@@ -25,11 +25,12 @@ record ScalingMatrix(List<String> columns, List<Row> rows) {
 
     /**
      * Where a speedup lies between serialised and parallel, by position (speedup - 1) / (ideal - 1): below
-     * {@value #SLOWER_BELOW}x the threads made it slower; under a quarter of the way, serialised; from three
-     * quarters on, parallel; partial between.
+     * {@value #SLOWER_BELOW}x the threads made it slower (for a cell: its whole 95% interval below); under a
+     * quarter of the way, serialised; from three quarters on, parallel; partial between.
      */
     enum Band {
-        SLOWER("slower", "more threads were slower than one (contention costs more than it shares)"),
+        SLOWER("slower", "more threads were slower than one, the whole 95% CI below 0.9x (contention costs more "
+                + "than it shares)"),
         SERIALISED("serialised", "about 1x: the threads ran one at a time (under 1/4 of the way to the ideal)"),
         PARTIAL("partial", "between 1/4 and 3/4 of the way from 1x to the ideal"),
         PARALLEL("parallel", "about the ideal: at least 3/4 of the way from 1x to N (or the cores, when fewer)");
@@ -69,13 +70,27 @@ record ScalingMatrix(List<String> columns, List<Row> rows) {
             return Fmt.speedup(scaling.speedup(), scaling.ciLow(), scaling.ciHigh());
         }
 
-        /** "at 4 threads, parallel" (with "ideal 2: 2 cores" when the cores cap it). */
+        /**
+         * "at 4 threads, parallel" (with "ideal 2: 2 cores" when the cores cap it, and "CI spans serialised
+         * to partial" when the interval's ends lie in different bands).
+         */
         String note() {
             String where = "at " + scaling.threads() + " threads";
             if (ideal < scaling.threads()) {
                 where += " (ideal " + ideal + ": " + ideal + (ideal == 1 ? " core" : " cores") + ")";
             }
-            return where + ", " + band.label;
+            String spans = spans();
+            return where + ", " + band.label + (spans == null ? "" : " (" + spans + ")");
+        }
+
+        /** "CI spans slower to serialised", or null when both ends of the interval are in one band. */
+        String spans() {
+            if (!Double.isFinite(scaling.ciLow()) || !Double.isFinite(scaling.ciHigh())) {
+                return null;
+            }
+            Band low = ScalingMatrix.band(scaling.ciLow(), ideal);
+            Band high = ScalingMatrix.band(scaling.ciHigh(), ideal);
+            return low == high ? null : "CI spans " + low.label + " to " + high.label;
         }
 
         /** One line for the Markdown table and the terminal. */
@@ -95,12 +110,26 @@ record ScalingMatrix(List<String> columns, List<Row> rows) {
         return Math.max(0, Math.min(1, (speedup - 1) / (ideal - 1)));
     }
 
+    /** The band of one number (a point estimate, or one end of an interval). */
     static Band band(double speedup, int ideal) {
         if (speedup < SLOWER_BELOW) {
             return Band.SLOWER;
         }
         double p = position(speedup, ideal);
         return p < 0.25 ? Band.SERIALISED : p < 0.75 ? Band.PARTIAL : Band.PARALLEL;
+    }
+
+    /**
+     * A cell's band: the point estimate's, except that "slower" needs the whole 95% interval below
+     * {@value #SLOWER_BELOW}x. A point below it whose interval reaches it is "serialised" (about 1x): the
+     * data do not show the threads made it slower (e.g. 0.83x [0.61, 1.16] on a GIL runtime).
+     */
+    static Band band(double speedup, double ciLow, double ciHigh, int ideal) {
+        Band point = band(speedup, ideal);
+        if (point == Band.SLOWER && Double.isFinite(ciHigh) && ciHigh >= SLOWER_BELOW) {
+            return Band.SERIALISED;
+        }
+        return point;
     }
 
     boolean isEmpty() {
@@ -168,7 +197,7 @@ record ScalingMatrix(List<String> columns, List<Row> rows) {
             Scaling s = scaling.get(n);
             int cores = r.cores();
             int ideal = cores > 0 ? Math.min(n, cores) : n;
-            return new Cell(r, s, ideal, band(s.speedup(), ideal), null, null);
+            return new Cell(r, s, ideal, band(s.speedup(), s.ciLow(), s.ciHigh(), ideal), null, null);
         }
         TrialResult r = trials.stream().filter(t -> !t.ok()).findFirst().orElse(trials.get(0));
         String empty = switch (r.status()) {

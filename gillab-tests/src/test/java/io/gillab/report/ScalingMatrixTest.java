@@ -97,6 +97,28 @@ class ScalingMatrixTest {
         assertEquals(0.5, ScalingMatrix.position(2.5, 4), 1e-12);
     }
 
+    /** "Slower" is a claim: the whole interval must be below 0.9x; a wide interval says what it spans. */
+    @Test
+    void aCellIsSlowerOnlyWhenItsWholeIntervalIs() {
+        assertEquals(ScalingMatrix.Band.SERIALISED, ScalingMatrix.band(0.83, 0.61, 1.16, 2),
+                "0.83x [0.61, 1.16]: the interval reaches 1x");
+        assertEquals(ScalingMatrix.Band.SLOWER, ScalingMatrix.band(0.83, 0.61, 0.89, 2));
+        assertEquals(ScalingMatrix.Band.SLOWER, ScalingMatrix.band(0.5, Double.NaN, Double.NaN, 2),
+                "no interval: the point decides");
+        assertEquals(ScalingMatrix.Band.PARALLEL, ScalingMatrix.band(1.9, 1.2, 2.0, 2), "above 0.9x: the point");
+
+        ScalingMatrix.Cell wide = new ScalingMatrix.Cell(null, scaling(0.83, 0.61, 1.16), 2,
+                ScalingMatrix.band(0.83, 0.61, 1.16, 2), null, null);
+        assertEquals("0.83x [0.61, 1.16] at 2 threads, serialised (CI spans slower to serialised)", wide.text());
+        ScalingMatrix.Cell tight = new ScalingMatrix.Cell(null, scaling(1.02, 0.98, 1.05), 2,
+                ScalingMatrix.band(1.02, 0.98, 1.05, 2), null, null);
+        assertEquals("1.02x [0.98, 1.05] at 2 threads, serialised", tight.text());
+    }
+
+    private static io.gillab.stats.Scaling scaling(double speedup, double low, double high) {
+        return new io.gillab.stats.Scaling(2, speedup, low, high, speedup / 2, null, false, 8, 1);
+    }
+
     @Test
     void htmlShowsTheMatrixWithLegendNumbersAndColours() {
         String html = HtmlReport.render(new ReportModel(ScalingMatrixFixture.input(false)));
