@@ -264,7 +264,8 @@ final class HtmlReport {
                     continue;
                 }
                 out.append("<td class=\"").append(c.band().cssClass()).append("\" style=\"background:")
-                        .append(colour(c)).append("\" title=\"").append(Html.esc(c.trial().trial())).append("\"><strong>")
+                        .append(colour(c)).append("\" title=\"").append(Html.esc(c.trial().trial()
+                                + (c.spans() == null ? "" : ": 95% " + c.spans()))).append("\"><strong>")
                         .append(Html.esc(Fmt.f("%.2fx", c.scaling().speedup()))).append("</strong> ")
                         .append(Html.esc(Double.isNaN(c.scaling().ciLow()) ? "(no CI)"
                                 : Fmt.f("[%.2f, %.2f]", c.scaling().ciLow(), c.scaling().ciHigh())))

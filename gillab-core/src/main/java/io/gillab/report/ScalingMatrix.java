@@ -70,20 +70,20 @@ record ScalingMatrix(List<String> columns, List<Row> rows) {
             return Fmt.speedup(scaling.speedup(), scaling.ciLow(), scaling.ciHigh());
         }
 
-        /**
-         * "at 4 threads, parallel" (with "ideal 2: 2 cores" when the cores cap it, and "CI spans serialised
-         * to partial" when the interval's ends lie in different bands).
-         */
+        /** "at 4 threads, parallel" (with "ideal 2: 2 cores" when the cores cap it). */
         String note() {
             String where = "at " + scaling.threads() + " threads";
             if (ideal < scaling.threads()) {
                 where += " (ideal " + ideal + ": " + ideal + (ideal == 1 ? " core" : " cores") + ")";
             }
-            String spans = spans();
-            return where + ", " + band.label + (spans == null ? "" : " (" + spans + ")");
+            return where + ", " + band.label;
         }
 
-        /** "CI spans slower to serialised", or null when both ends of the interval are in one band. */
+        /**
+         * "CI spans slower to serialised", or null when both ends of the interval are in one band. Shown in
+         * report.html's tooltip, not in the cell: in a quick run most GIL cells span two bands, and the
+         * interval itself is printed beside every number.
+         */
         String spans() {
             if (!Double.isFinite(scaling.ciLow()) || !Double.isFinite(scaling.ciHigh())) {
                 return null;

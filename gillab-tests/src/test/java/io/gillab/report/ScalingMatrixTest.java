@@ -109,10 +109,12 @@ class ScalingMatrixTest {
 
         ScalingMatrix.Cell wide = new ScalingMatrix.Cell(null, scaling(0.83, 0.61, 1.16), 2,
                 ScalingMatrix.band(0.83, 0.61, 1.16, 2), null, null);
-        assertEquals("0.83x [0.61, 1.16] at 2 threads, serialised (CI spans slower to serialised)", wide.text());
+        assertEquals("0.83x [0.61, 1.16] at 2 threads, serialised", wide.text());
+        assertEquals("CI spans slower to serialised", wide.spans(), "said in report.html's tooltip");
         ScalingMatrix.Cell tight = new ScalingMatrix.Cell(null, scaling(1.02, 0.98, 1.05), 2,
                 ScalingMatrix.band(1.02, 0.98, 1.05, 2), null, null);
         assertEquals("1.02x [0.98, 1.05] at 2 threads, serialised", tight.text());
+        assertEquals(null, tight.spans());
     }
 
     private static io.gillab.stats.Scaling scaling(double speedup, double low, double high) {
