@@ -46,6 +46,13 @@ and optionally:
                the thread counts the module is meant to be measured with;
                listed in the catalogue for the harness to use.
   CALIBRATE    True (default) or False: False skips --min-time calibration.
+  ROUNDS       an int >= 1: the most measured rounds per process the
+               workload needs when the run sets no --samples (the preset's
+               count, if lower, is used); listed as "rounds".
+  WARMUP_AWARE True or False (default): with measure() only; True makes
+               warm-up samples call measure(size, threads, True) (measured
+               ones pass False), so a workload that stops itself can keep
+               its warm-ups short.
 
 any module (workload or probe) optionally, for the catalogue:
 
@@ -284,6 +291,19 @@ def validate(module, path):
                     "%s, got %s" % (lowest, "" if has_measure else
                                     " (0 needs measure())",
                                     describe(threads)))
+        rounds = getattr(module, "ROUNDS", None)
+        if rounds is not None and (isinstance(rounds, bool) or
+                                   not isinstance(rounds, INT_TYPES) or
+                                   rounds < 1):
+            problems.append("ROUNDS must be an int >= 1, got %s"
+                            % describe(rounds))
+        aware = getattr(module, "WARMUP_AWARE", False)
+        if not isinstance(aware, bool):
+            problems.append("WARMUP_AWARE must be True or False, got %s"
+                            % describe(aware))
+        elif aware and not has_measure:
+            problems.append("WARMUP_AWARE needs measure(size, threads, "
+                            "warmup)")
         calibrate = getattr(module, "CALIBRATE", True)
         if not isinstance(calibrate, bool):
             problems.append("CALIBRATE must be True or False, got %s"
@@ -456,4 +476,6 @@ def _catalogue_fields(name, path, module):
         ("group", to_text(getattr(module, "GROUP", None) or
                           ("behaviour probe" if is_probe else "benchmark"))),
         ("origin", to_text(getattr(module, "ORIGIN", None) or "gillab")),
+        ("rounds", None if is_probe or getattr(module, "ROUNDS", None) is None
+         else int(module.ROUNDS)),
     ]

@@ -13,9 +13,12 @@ import java.util.List;
  *                names none is a {@value #BENCHMARK} when a workload, a {@value #BEHAVIOUR_PROBE} when a probe
  * @param origin  where it comes from, e.g. "CPython Tools/ftscalingbench (object_cfunction)";
  *                {@value #GILLAB} when the file names none
+ * @param rounds  the most measured rounds per fork the workload needs (its ROUNDS, e.g. the convoy's 3: each
+ *                of its samples already holds hundreds of requests), used when the run sets no
+ *                {@code --samples} and the preset would take more; null for the preset's count
  */
 public record CatalogueEntry(String name, String kind, String description, String prediction, Long defaultSize,
-        String file, List<Integer> threads, String group, String origin) {
+        String file, List<Integer> threads, String group, String origin, Integer rounds) {
 
     public static final String BENCHMARK = "benchmark";
     public static final String SCALING_PATTERN = "scaling pattern";
@@ -28,6 +31,12 @@ public record CatalogueEntry(String name, String kind, String description, Strin
     public CatalogueEntry {
         group = group == null || group.isBlank() ? defaultGroup(kind) : group;
         origin = origin == null || origin.isBlank() ? GILLAB : origin;
+    }
+
+    /** An entry that asks for no number of rounds. */
+    public CatalogueEntry(String name, String kind, String description, String prediction, Long defaultSize,
+            String file, List<Integer> threads, String group, String origin) {
+        this(name, kind, description, prediction, defaultSize, file, threads, group, origin, null);
     }
 
     /** An entry whose file names no group or origin: the defaults. */
@@ -45,6 +54,14 @@ public record CatalogueEntry(String name, String kind, String description, Strin
         return "probe".equals(kind);
     }
 
+    /** The measured rounds per fork: the run's own {@code --samples} if set, else the preset's, at most {@link #rounds}. */
+    public int roundsFor(Integer runSamples, int presetSamples) {
+        if (runSamples != null) {
+            return runSamples;
+        }
+        return rounds == null ? presetSamples : Math.min(presetSamples, rounds);
+    }
+
     static CatalogueEntry fromRecord(JsonNode n) {
         List<Integer> threads = null;
         if (n.path("threads").isArray()) {
@@ -55,6 +72,7 @@ public record CatalogueEntry(String name, String kind, String description, Strin
         }
         return new CatalogueEntry(n.path("name").asText(), n.path("kind").asText(), n.path("description").asText(""),
                 n.path("prediction").asText(""), n.hasNonNull("default_size") ? n.get("default_size").asLong() : null,
-                n.path("file").asText(""), threads, n.path("group").asText(null), n.path("origin").asText(null));
+                n.path("file").asText(""), threads, n.path("group").asText(null), n.path("origin").asText(null),
+                n.path("rounds").canConvertToInt() && n.path("rounds").isIntegralNumber() ? n.get("rounds").asInt() : null);
     }
 }

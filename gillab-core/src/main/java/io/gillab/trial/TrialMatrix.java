@@ -30,7 +30,8 @@ public final class TrialMatrix {
                     continue;
                 }
                 for (String mode : modes) {
-                    specs.add(new TrialSpec(rt.id(), e, e.threads() != null ? e.threads() : threadCounts, p.samples(),
+                    specs.add(new TrialSpec(rt.id(), e, e.threads() != null ? e.threads() : threadCounts,
+                            e.roundsFor(m.samples(), p.samples()),
                             p.warmups(), m.size(), m.minSeconds(), p.forks(), m.scaling(), mode, m.jitWaitSeconds(),
                             m.oneThreadOn(), null));
                 }

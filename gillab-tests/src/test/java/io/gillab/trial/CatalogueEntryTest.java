@@ -42,4 +42,19 @@ class CatalogueEntryTest {
                 0, null, null);
         assertEquals("benchmark", TrialRunner.identity(old, "run").build().group());
     }
+
+    /** ROUNDS caps the preset's measured rounds per fork; a run's own --samples always wins. */
+    @Test
+    void roundsCapThePresetButNotTheRunsOwnSamples() throws Exception {
+        CatalogueEntry convoy = CatalogueEntry.fromRecord(JSON.readTree(
+                "{\"name\":\"convoy\",\"kind\":\"mixed\",\"default_size\":2000,\"file\":\"/x\",\"rounds\":3}"));
+        assertEquals(3, convoy.rounds());
+        assertEquals(3, convoy.roundsFor(null, 6), "default preset, JIT runtime");
+        assertEquals(2, convoy.roundsFor(null, 2), "a preset asking fewer keeps its count");
+        assertEquals(5, convoy.roundsFor(5, 6), "--samples 5");
+        CatalogueEntry plain = CatalogueEntry.fromRecord(JSON.readTree(
+                "{\"name\":\"countdown\",\"kind\":\"cpu\",\"default_size\":10,\"file\":\"/x\",\"rounds\":null}"));
+        assertEquals(null, plain.rounds());
+        assertEquals(6, plain.roundsFor(null, 6));
+    }
 }

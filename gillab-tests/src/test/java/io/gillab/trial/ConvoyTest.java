@@ -36,6 +36,22 @@ class ConvoyTest {
         TrialResult r = o.results().get(0);
         assertEquals(TrialResult.Status.ok, r.status(), r::message);
         assertEquals(List.of(0, 1, 2), r.threadCounts());
+        for (var s : r.samples()) {
+            var m = s.metrics();
+            String where = runtime + " sample " + s.index() + " (K=" + s.threads() + ", warm-up " + s.warmup() + "): " + m;
+            double stop = m.get("stop");
+            double lo = m.get("latency_p99_lo");
+            Double hi = m.get("latency_p99_hi");
+            if (s.warmup()) {
+                assertEquals(3, stop, where + ": a warm-up block stops at its own limit");
+                assertTrue(m.get("requests") <= 300, where);
+            } else {
+                assertTrue(stop == 0 || stop == 1 || stop == 2, where);
+                assertTrue(stop != 0 || hi <= 1.5 * lo, where + ": stopped on the interval, so it is at most 1.5x wide");
+            }
+            assertTrue(lo <= m.get("latency_p99") && (hi == null || m.get("latency_p99") <= hi), where);
+            assertEquals(m.get("requests") >= 368, hi != null, where + ": an upper end exactly from 368 requests");
+        }
         double ratio = p99(r, 1) / p99(r, 0);
         assertTrue(ratio >= 10, () -> String.format("%s: p99 %.3f ms with 1 CPU thread vs %.3f ms with none: %.1fx,"
                 + " expected >= 10x", runtime, p99(r, 1) * 1e3, p99(r, 0) * 1e3, ratio));
