@@ -158,7 +158,7 @@ final class ReportTables {
                         p99.n() == 0 ? "-" : Fmt.secondsWithCi(p99.median(), p99.ciLow(), p99.ciHigh()),
                         k > 0 && p99.n() > 0 && base.n() > 0 && base.median() > 0
                                 ? Fmt.f("%.1fx", p99.median() / base.median()) : "",
-                        rps.n() == 0 ? "-" : Fmt.f("%.0f", rps.median()), ""));
+                        rps.n() == 0 ? "-" : Fmt.f("%.0f", rps.median()), MixedFigures.stops(r, k)));
             }
         }
         return new Table(List.of("runtime", "implementation", "CPU threads", "latency p50", "latency p99 [95% CI]",

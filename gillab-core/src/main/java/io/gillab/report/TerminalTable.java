@@ -141,7 +141,7 @@ public final class TerminalTable {
                         p99.isPresent() ? formatSeconds(p99.getAsDouble()) : "-",
                         k > 0 && p99.isPresent() && baseP99.isPresent() && baseP99.getAsDouble() > 0
                                 ? String.format("%.1fx", p99.getAsDouble() / baseP99.getAsDouble()) : "",
-                        rps.isPresent() ? String.format("%.0f", rps.getAsDouble()) : "-", ""));
+                        rps.isPresent() ? String.format("%.0f", rps.getAsDouble()) : "-", MixedFigures.stops(r, k)));
             }
         }
         return "Mixed workloads (median over samples of each figure)\n" + table.render();
