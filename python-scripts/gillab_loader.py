@@ -49,10 +49,6 @@ and optionally:
   ROUNDS       an int >= 1: the most measured rounds per process the
                workload needs when the run sets no --samples (the preset's
                count, if lower, is used); listed as "rounds".
-  WARMUP_AWARE True or False (default): with measure() only; True makes
-               warm-up samples call measure(size, threads, True) (measured
-               ones pass False), so a workload that stops itself can keep
-               its warm-ups short.
 
 any module (workload or probe) optionally, for the catalogue:
 
@@ -297,13 +293,6 @@ def validate(module, path):
                                    rounds < 1):
             problems.append("ROUNDS must be an int >= 1, got %s"
                             % describe(rounds))
-        aware = getattr(module, "WARMUP_AWARE", False)
-        if not isinstance(aware, bool):
-            problems.append("WARMUP_AWARE must be True or False, got %s"
-                            % describe(aware))
-        elif aware and not has_measure:
-            problems.append("WARMUP_AWARE needs measure(size, threads, "
-                            "warmup)")
         calibrate = getattr(module, "CALIBRATE", True)
         if not isinstance(calibrate, bool):
             problems.append("CALIBRATE must be True or False, got %s"

@@ -206,21 +206,19 @@ def split_sizes(size, threads, scaling):
 
 
 def _one_sample(name, module, path, size, threads, index, scaling="strong",
-                executor=None, jit_wait=0, on_main=False, collect=True,
-                warmup=False):
+                executor=None, jit_wait=0, on_main=False, collect=True):
     """Run one sample of run() on threads threads (or, with an executor,
     on that many workers of another mode); check its result.  With jit_wait
     the timed interval starts once the JIT compilers are idle (at most
     jit_wait seconds, see --jit-wait).  With on_main a 1-thread sample runs
     on the calling thread (--one-thread-on main).  With collect,
-    gc.collect() first (not for warm-ups).  A measure() module with
-    WARMUP_AWARE = True is told when a sample is a warm-up.
+    gc.collect() first (not for warm-ups).
 
     Returns (seconds, cpu_seconds or None, metrics or None, jit or None).
     """
     if getattr(module, "measure", None) is not None:
         return _one_measured_sample(module, path, size, threads, index,
-                                    jit_wait, collect, warmup)
+                                    jit_wait, collect)
     sizes = split_sizes(size, threads, scaling)
     if collect:
         gc.collect()
@@ -299,10 +297,9 @@ def _measurement(result):
 
 
 def _one_measured_sample(module, path, size, threads, index, jit_wait=0,
-                         collect=True, warmup=False):
+                         collect=True):
     """One call of measure(size, threads) on the main thread (the module
-    starts its own threads); measure(size, threads, warmup) when the module
-    says WARMUP_AWARE = True.  An AssertionError from measure() is a failed
+    starts its own threads).  An AssertionError from measure() is a failed
     check; any other exception a failed run."""
     if collect:
         gc.collect()
@@ -310,10 +307,7 @@ def _one_measured_sample(module, path, size, threads, index, jit_wait=0,
     c0 = CPU_CLOCK() if CPU_CLOCK else None
     try:
         with Redirect():
-            if getattr(module, "WARMUP_AWARE", False):
-                result = module.measure(size, threads, warmup)
-            else:
-                result = module.measure(size, threads)
+            result = module.measure(size, threads)
     except AssertionError:
         emit_error("check", sys.exc_info(), file=path,
                    extra=[("index", index), ("thread", None)])
@@ -482,8 +476,7 @@ def _run_rounds(name, module, path, args, executor, size, first, count,
             index = r * len(counts) + i
             seconds, cpu, metrics, jit = _one_sample(
                 name, module, path, size, threads, index, args.scaling,
-                executor, jit_wait, on_main, collect=not warmup,
-                warmup=warmup)
+                executor, jit_wait, on_main, collect=not warmup)
             fields = [
                 ("workload", name),
                 ("threads", threads),

@@ -49,23 +49,22 @@ final class MixedFigures {
 
     /**
      * What ended the measured samples at {@code threads} CPU threads, from each one's {@code stop} metric (the
-     * convoy's: 0 its p99's 95% interval was narrow enough, 1 the time limit, 2 the request limit), e.g.
-     * "p99 interval <= 1.5x in 3/3 samples (368-500 requests)" or "time limit in 3/3 samples (13-28 requests:
-     * below 368 its p99 has a lower bound only)"; "" for samples that do not say (results written before).
+     * convoy's: 1 its time limit, 2 its request limit), e.g. "time limit in 3/3 samples (13-28 requests: below
+     * 368 its p99 has a lower bound only)"; "" for samples that do not say (results written before).
      */
     static String stops(TrialResult r, int threads) {
         List<Double> stops = values(r, threads, STOP);
         List<Double> requests = values(r, threads, "requests");
-        if (stops.isEmpty() || stops.contains(null) || requests.size() != stops.size()) {
+        if (stops.isEmpty() || stops.contains(null) || requests.size() != stops.size() || requests.contains(null)) {
             return "";
         }
         List<String> parts = new ArrayList<>();
-        for (int rule = 0; rule <= 2; rule++) {
+        for (int rule = 1; rule <= 2; rule++) {
             double min = Double.POSITIVE_INFINITY;
             double max = 0;
             int count = 0;
             for (int i = 0; i < stops.size(); i++) {
-                if (stops.get(i) == rule && requests.get(i) != null) {
+                if (stops.get(i) == rule) {
                     count++;
                     min = Math.min(min, requests.get(i));
                     max = Math.max(max, requests.get(i));
@@ -74,23 +73,12 @@ final class MixedFigures {
             if (count == 0) {
                 continue;
             }
-            String span = min == max ? Fmt.f("%.0f", min)
-                    : Fmt.f("%.0f-%.0f", min, max);
-            String what = switch (rule) {
-                case 0 -> "p99 interval <= " + ratioTarget(r, threads) + "x";
-                case 1 -> "time limit";
-                default -> "request limit";
-            };
-            parts.add(what + " in " + count + "/" + stops.size() + " samples (" + span + " requests"
-                    + (rule != 0 && max < MIN_TWO_SIDED ? ": below " + MIN_TWO_SIDED + " its p99 has a lower bound only"
-                            : "") + ")");
+            String span = min == max ? Fmt.f("%.0f", min) : Fmt.f("%.0f-%.0f", min, max);
+            parts.add((rule == 1 ? "time limit" : "request limit") + " in " + count + "/" + stops.size()
+                    + " samples (" + span + " requests"
+                    + (max < MIN_TWO_SIDED ? ": below " + MIN_TWO_SIDED + " its p99 has a lower bound only" : "") + ")");
         }
         return String.join(", ", parts);
-    }
-
-    private static String ratioTarget(TrialResult r, int threads) {
-        List<Double> targets = values(r, threads, "p99_ci_ratio_target");
-        return targets.isEmpty() || targets.get(0) == null ? "?" : Fmt.f("%.1f", targets.get(0));
     }
 
     static final String STOP = "stop";

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** ROUNDS and WARMUP_AWARE (a measure() workload's own attributes): listed when right, named when wrong. */
+/** ROUNDS (how many measured rounds a workload needs): listed when right, named when wrong. */
 class MeasureAttributesTest {
     private static final String HEAD = "KIND = 'mixed'\nDESCRIPTION = 'd'\nPREDICTION = 'p'\nDEFAULT_SIZE = 10\n";
 
@@ -21,23 +21,20 @@ class MeasureAttributesTest {
         PythonRuntime lister = RunFixture.runtime("cpython-local");
         assumeTrue(lister.availability().available(), () -> lister.availability().reason());
         Path dir = Files.createTempDirectory("gillab-rounds-");
-        Files.writeString(dir.resolve("fine_rounds.py"), HEAD + "ROUNDS = 2\nWARMUP_AWARE = True\n"
-                + "def measure(size, threads, warmup=False):\n    return {'seconds': 0.0}\n");
+        Files.writeString(dir.resolve("fine_rounds.py"), HEAD + "ROUNDS = 2\n"
+                + "def measure(size, threads):\n    return {'seconds': 0.0}\n");
         Files.writeString(dir.resolve("zero_rounds.py"), HEAD + "ROUNDS = 0\n"
                 + "def measure(size, threads):\n    return {'seconds': 0.0}\n");
-        Files.writeString(dir.resolve("aware_run.py"), HEAD + "WARMUP_AWARE = True\ndef run(size):\n    return 0\n");
-        Files.writeString(dir.resolve("aware_text.py"), HEAD + "WARMUP_AWARE = 'yes'\n"
-                + "def measure(size, threads):\n    return {'seconds': 0.0}\n");
+        Files.writeString(dir.resolve("text_rounds.py"), HEAD + "ROUNDS = '3'\ndef run(size):\n    return 0\n");
         Catalogue c = Catalogue.load(lister, List.of(dir));
         String problems = String.join("\n", c.problems());
         assertEquals(2, c.entries().get("fine_rounds").rounds(), problems);
         assertEquals(null, c.entries().get("countdown").rounds(), "a workload without ROUNDS");
         assertEquals(3, c.entries().get("convoy").rounds(), "the convoy's own");
-        for (String name : List.of("zero_rounds", "aware_run", "aware_text")) {
+        for (String name : List.of("zero_rounds", "text_rounds")) {
             assertFalse(c.entries().containsKey(name), name + " is broken: " + problems);
         }
         assertTrue(problems.contains("ROUNDS must be an int >= 1, got int 0"), problems);
-        assertTrue(problems.contains("WARMUP_AWARE needs measure(size, threads, warmup)"), problems);
-        assertTrue(problems.contains("WARMUP_AWARE must be True or False, got str 'yes'"), problems);
+        assertTrue(problems.contains("ROUNDS must be an int >= 1, got str '3'"), problems);
     }
 }
