@@ -174,6 +174,10 @@ DRIVER_VERSION = 2
 # carries its name as "mode" (see gillab_modes).
 MODES = ("threads", "processes", "interpreters", "contexts")
 MAX_TRACEBACK_CHARS = 50000
+# An error record formats only the innermost frames of its traceback: after a
+# RecursionError with the limit lifted (10**6 frames) formatting them all took
+# CPython 3.11 about 40 s, and MAX_TRACEBACK_CHARS kept only the tail anyway.
+MAX_TRACEBACK_FRAMES = 200
 # gillab reads a record line of up to 1 MiB; a probe's answer stays well inside it
 MAX_PROBE_RESULT_BYTES = 512 * 1024
 
@@ -532,21 +536,50 @@ def meta_fields():
 
 
 def _frame_location(tb, prefer_file=None):
-    """(file, line) of the innermost frame in prefer_file, else innermost."""
+    """(file, line) of the innermost frame in prefer_file, else innermost.
+
+    Walks the traceback's own links (file and line of each entry, as
+    traceback.extract_tb gives them) without reading source lines, so that
+    a traceback of 10**6 frames costs a fraction of a second."""
     try:
-        frames = traceback.extract_tb(tb)
+        want = None
+        if prefer_file:
+            want = os.path.normcase(os.path.abspath(prefer_file))
+        same = {}
+        found = None
+        last = None
+        while tb is not None:
+            fname = tb.tb_frame.f_code.co_filename
+            last = (fname, tb.tb_lineno)
+            if want is not None and fname:
+                hit = same.get(fname)
+                if hit is None:
+                    hit = os.path.normcase(os.path.abspath(fname)) == want
+                    same[fname] = hit
+                if hit:
+                    found = last
+            tb = tb.tb_next
     except:  # noqa: E722
         return None, None
-    if not frames:
+    if found is not None:
+        return to_text(found[0]), int(found[1])
+    if last is None:
         return None, None
-    if prefer_file:
-        want = os.path.normcase(os.path.abspath(prefer_file))
-        for frame in reversed(frames):
-            fname = frame[0]
-            if fname and os.path.normcase(os.path.abspath(fname)) == want:
-                return to_text(fname), int(frame[1])
-    fname, line = frames[-1][0], frames[-1][1]
+    fname, line = last
     return (to_text(fname) if fname else None), (int(line) if line else None)
+
+
+def _traceback_tail(tb, keep):
+    """(the entry keep entries before the innermost, how many are skipped)."""
+    depth = 0
+    t = tb
+    while t is not None:
+        depth += 1
+        t = t.tb_next
+    skipped = max(0, depth - keep)
+    for _ in range(skipped):
+        tb = tb.tb_next
+    return tb, skipped
 
 
 def _same_file(a, b):
@@ -556,8 +589,12 @@ def _same_file(a, b):
 
 def _format_traceback(exc_info):
     try:
+        etype, value, tb = exc_info
+        tb, skipped = _traceback_tail(tb, MAX_TRACEBACK_FRAMES)
         text = "".join(to_text(s) for s in
-                       traceback.format_exception(*exc_info))
+                       traceback.format_exception(etype, value, tb))
+        if skipped:
+            text = u"...(%d outer frames omitted)...\n%s" % (skipped, text)
     except:  # noqa: E722
         text = u""
     if len(text) > MAX_TRACEBACK_CHARS:

@@ -3,6 +3,7 @@ package io.gillab.comparison;
 import io.gillab.api.RuntimeChoice;
 import io.gillab.api.Runtimes;
 import io.gillab.junit.LoadMonitor;
+import io.gillab.model.ExecutionMode;
 import io.gillab.model.TrialResult;
 import io.gillab.runtime.GillabHome;
 import io.gillab.trial.Presets;
@@ -27,8 +28,8 @@ import java.util.stream.Stream;
  * The trials of the comparison suite: run once per runtime and kind (probes, workloads) with the quick
  * preset, as {@code ./gillab run --quick} would, into {@code target/gillab-suite/} (one results.jsonl,
  * one run-*.json per run), and shared by every test that judges them: {@link ComparisonTest}, and other
- * test classes through {@link #probe} (Surefire runs every class in one JVM, so a runtime's probes run
- * once per {@code mvn verify}, not once per class).
+ * test classes through {@link #probe} and {@link #workload} (Surefire runs every class in one JVM, so a
+ * runtime's probes and workloads run once per {@code mvn verify}, not once per class).
  */
 public final class SuiteRun {
     /**
@@ -141,6 +142,32 @@ public final class SuiteRun {
         // the same selection ComparisonTest asks for, so that both hit one cached run
         return results(Kind.BEHAVIOUR, available(entry.get().container())).stream()
                 .filter(r -> r.runtime().equals(runtime) && r.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The suite's trial of a workload on a runtime in threads mode, when the suite measures that workload on
+     * that runtime here ({@link #workloads()}; the runtime selected and available); empty otherwise, and the
+     * caller measures it itself. The trial is the one the comparison tests judge: the quick preset (one fresh
+     * process, 5 samples, at least 0.2 s per sample) on 1 and 2 threads, the same process.
+     */
+    public static Optional<TrialResult> workload(String runtime, String name) {
+        return workload(runtime, name, ExecutionMode.THREADS);
+    }
+
+    /** As {@link #workload(String, String)} in {@code mode}: the suite measures threads mode only. */
+    public static Optional<TrialResult> workload(String runtime, String name, String mode) {
+        if (!ExecutionMode.THREADS.equals(mode) || !workloads().contains(name)) {
+            return Optional.empty();
+        }
+        Optional<RuntimeChoice> entry = runtimes().all().stream().filter(e -> e.id().equals(runtime)).findFirst();
+        if (entry.isEmpty() || !entry.get().available()) {
+            return Optional.empty();
+        }
+        // the same selection ComparisonTest asks for, so that both hit one cached run
+        return results(Kind.SCALING, available(entry.get().container())).stream()
+                .filter(r -> r.runtime().equals(runtime) && r.name().equals(name)
+                        && mode.equals(r.mode() == null ? TrialResult.DEFAULT_MODE : r.mode()))
+                .findFirst();
     }
 
     /** The results for these runtimes (every one available), running the trials the first time. */

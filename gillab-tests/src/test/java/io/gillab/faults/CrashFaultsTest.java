@@ -56,12 +56,20 @@ class CrashFaultsTest {
         }
     }
 
+    /**
+     * GraalPy's worker without its JIT (graalpy-nojit: the same worker JVM and driver, without the Graal
+     * compiler's flags): none of these crashes depends on compiled code (os._exit, a thread's uncaught
+     * exception, the recursion limit of 1000 that GraalPy checks itself), and loading the compiler cost each of
+     * the four fresh JVMs several seconds. GraalPy with its JIT runs in WalkingSkeletonTest, ProbeTest and the
+     * comparison suite.
+     */
     @Test
     @Tag("slow")
     void crashesOnGraalPy() throws IOException {
-        FaultRun.need("graalpy");
+        FaultRun.need("graalpy-nojit");
         List<String> names = List.of("refcount", "exit3", "thread_dies", "recursion");
-        FaultRun.Result r = FaultRun.run(FaultRun.options(List.of("graalpy"), names, Duration.ofSeconds(120), null));
+        FaultRun.Result r = FaultRun.run(FaultRun.options(List.of("graalpy-nojit"), names, Duration.ofSeconds(120),
+                null));
         r.assertAllRecorded(names);
         assertEquals(TrialResult.Status.ok, r.get("refcount").status(), r.log());
         assertTrue(failed(r, "exit3").message().contains("exited with code 3"), r.log());

@@ -160,9 +160,11 @@ class CatalogueTest {
     /**
      * The workload's folder is on sys.path while it loads, wherever the driver runs: in a worker JVM (the
      * --path directory as is), a local process, and a container (the directory mounted or copied in).
+     * GraalPy's worker is the same JVM with or without its JIT (only the compiler flags differ), and this is
+     * plumbing: graalpy-nojit, which starts without loading the Graal compiler.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"jython", "graalpy", "cpython-local", "cpython:3.13"})
+    @ValueSource(strings = {"jython", "graalpy-nojit", "cpython-local", "cpython:3.13"})
     void workloadImportsAHelperBesideIt(String runtime) throws IOException {
         Availability a = RunFixture.availability(runtime);
         assumeTrue(a.available(), () -> runtime + " not available: " + a.reason());

@@ -87,10 +87,15 @@ public final class RunFixture {
      * own that a noisy sample can flip.
      */
     public static void assertTableHolds(String check, TrialResult trial) {
+        assertTableHolds(check, trial, "trial " + trial.trial());
+    }
+
+    /** As {@link #assertTableHolds(String, TrialResult)}; the failure names the trial as {@code which}. */
+    public static void assertTableHolds(String check, TrialResult trial, String which) {
         Expectations table = Expectations.load();
         Verdict v = table.judge(table.check(check), trial);
         org.junit.jupiter.api.Assertions.assertEquals(Verdict.Outcome.MATCH, v.outcome(),
-                () -> check + " on " + trial.runtime() + ": observed " + v.observed() + ", expected " + v.expected()
-                        + "; " + v.detail());
+                () -> check + " on " + trial.runtime() + " (" + which + "): observed " + v.observed() + ", expected "
+                        + v.expected() + "; " + v.detail());
     }
 }
