@@ -20,9 +20,10 @@ One sample (measure(size, K)):
     _p99_ranks); a sample of fewer than 368 requests has only the lower
     end.  The sample does not stop once that interval is narrow: tried
     here (looks at 368..2000 requests, stop at X(s)/X(r) <= 1.5), it saved
-    ~1 s per K=0 sample on the JIT runtimes, but their K=0 p99 came out 2-3x
-    higher than with whole samples in 3 of 3 paired runs (GraalPy 7-8 ms
-    vs 2.4-3.5 ms), a shift not ruled out as the rule's own doing.
+    ~1 s per K=0 sample on the JIT runtimes, but their K=0 p99 came out
+    about 2x higher than with whole samples (one pair with full warm-ups:
+    GraalPy 8.0 vs 4.0 ms, Jython 5.6 vs 2.7 ms), a shift not ruled out
+    as the rule's own doing.
 Then the stop lock is released (the CPU threads end), the connection is
 closed (the responder sees EOF) and every thread is joined; a thread still
 alive after JOIN_SECONDS fails the sample.
@@ -140,9 +141,6 @@ def _percentile(sorted_values, q):
     return sorted_values[rank - 1]
 
 
-_RANKS = {}
-
-
 def _p99_ranks(n):
     """(r, s): 1-based ranks such that [X(r), X(s)] of n i.i.d. latencies
     covers their true 99th percentile with >= 95%, each side failing with
@@ -154,8 +152,6 @@ def _p99_ranks(n):
     0.99**n) by recurrence: no lgamma, so Jython 2.7 computes the same
     ranks.  The interval is nominal: GIL hand-offs and collector pauses
     make latencies of one sample depend on each other."""
-    if n in _RANKS:
-        return _RANKS[n]
     pmf = [0.0] * (n + 1)
     pmf[n] = P99 ** n
     odds = (1.0 - P99) / P99
@@ -173,7 +169,6 @@ def _p99_ranks(n):
         if lower >= 1.0 - TAIL:
             s = k
             break
-    _RANKS[n] = (r, s)
     return r, s
 
 
