@@ -83,6 +83,27 @@ public final class GraalPyRuntime implements PythonRuntime {
         return WorkerJvm.runBatch(home, jvmFlags(), "graalpy", calls, timeout);
     }
 
+    /**
+     * Where the worker keeps .pyc files of GraalPy's own standard library ({@code io.gillab.worker.GraalPyEngine}
+     * says why, and why only those): {@code ~/.cache/gillab/graalpy-pyc} (or under {@code -Dgillab.cache}). None
+     * when the folder cannot be made or is in the temporary directory. Python writes each .pyc aside and renames it into place, so workers
+     * starting at once never read half of one.
+     */
+    static List<String> pycacheFlags() {
+        try {
+            Path dir = BundledScripts.cacheRoot().resolve("graalpy-pyc").toAbsolutePath().normalize();
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+            if (dir.startsWith(tmp) || dir.startsWith(Path.of("/tmp"))) {
+                // Workloads may write there anyway, so the sandbox could not keep the scripts' .pyc files out.
+                return List.of();
+            }
+            Files.createDirectories(dir);
+            return List.of("-Dgillab.graalpy.pycache=" + dir);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     private List<String> jvmFlags() {
         List<String> flags = new ArrayList<>();
         if (jit && whyNoJit() == null) {
@@ -93,6 +114,7 @@ public final class GraalPyRuntime implements PythonRuntime {
             flags.add("-XX:+UnlockDiagnosticVMOptions");
             flags.add("-XX:CompilerDirectivesFile=" + GraalCompilerOnC1.directivesFile());
         }
+        flags.addAll(pycacheFlags());
         // Without those flags Truffle falls back to its interpreter; the host record says which ran.
         return flags;
     }

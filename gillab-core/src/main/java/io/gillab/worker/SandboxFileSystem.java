@@ -30,15 +30,27 @@ import org.graalvm.polyglot.io.FileSystem;
  * relative link target taken from the link's own folder, {@code ..} after a link from where the link led),
  * and the operation is then done on that resolved path, so what was judged is what is opened. A lexical
  * check alone let {@code os.symlink("..", "/tmp/x")} open {@code /tmp/x/etc/hostname}.
+ *
+ * <p>With a .pyc folder ({@link GraalPyEngine#PYCACHE_PROPERTY}) that folder is readable, and writable where it
+ * mirrors a source outside the scripts, {@code --path} and temporary directories (GraalPy's own home): a workload
+ * could write .pyc files for GraalPy's standard library there, which later workers would load (as a CPython user
+ * can in a writable {@code __pycache__}); gillab's workloads are its own, and the sandbox is against accidents.
  */
 final class SandboxFileSystem implements FileSystem {
     private final FileSystem host = FileSystem.newDefaultFileSystem();
     private final List<Path> readable;
     private final List<Path> writable;
+    /** GraalPy's .pyc folder (PyCachePrefix), or null: readable, and writable for its own home's modules only. */
+    private final Path pycache;
 
     SandboxFileSystem(List<Path> readable, List<Path> writable) {
+        this(readable, writable, null);
+    }
+
+    SandboxFileSystem(List<Path> readable, List<Path> writable, Path pycache) {
         this.readable = real(readable);
         this.writable = real(writable);
+        this.pycache = pycache == null ? null : real(List.of(pycache)).get(0);
     }
 
     /** Roots as the resolver will see paths under them (a root reached through a link, such as a tmpdir). */
@@ -53,8 +65,18 @@ final class SandboxFileSystem implements FileSystem {
     }
 
     static FileSystem create(List<Path> readable, List<Path> writable) {
-        return FileSystem.allowInternalResourceAccess(
-                FileSystem.allowLanguageHomeAccess(new SandboxFileSystem(readable, writable)));
+        return create(readable, writable, null);
+    }
+
+    /**
+     * The sandbox, with GraalPy's home readable. Renames go straight to the sandbox: the polyglot wrapper that
+     * adds the home has no {@code move} of its own, and the interface's default refuses {@code ATOMIC_MOVE}, so
+     * Python's {@code os.replace} failed ("Atomic move not supported"), and with it every .pyc write.
+     */
+    static FileSystem create(List<Path> readable, List<Path> writable, Path pycache) {
+        SandboxFileSystem sandbox = new SandboxFileSystem(readable, writable, pycache);
+        return new MovesToSandbox(FileSystem.allowInternalResourceAccess(FileSystem.allowLanguageHomeAccess(sandbox)),
+                sandbox);
     }
 
     /** Where the OS takes {@code p}; {@code followLast} false for calls that act on a link itself. */
@@ -63,7 +85,21 @@ final class SandboxFileSystem implements FileSystem {
     }
 
     private boolean canRead(Path resolved) {
-        return GraalPyEngine.under(resolved, writable) || GraalPyEngine.under(resolved, readable);
+        return GraalPyEngine.under(resolved, writable) || GraalPyEngine.under(resolved, readable)
+                || (pycache != null && resolved.startsWith(pycache));
+    }
+
+    /**
+     * Under the .pyc folder, which mirrors source paths: writable only where the source is outside the scripts,
+     * {@code --path} and temporary directories, i.e. GraalPy's own home (whose folder is named by its content).
+     */
+    private boolean pycacheWritable(Path resolved) {
+        if (pycache == null || !resolved.startsWith(pycache) || resolved.equals(pycache)) {
+            return false;
+        }
+        Path source = resolved.getRoot().resolve(pycache.relativize(resolved));
+        return !GraalPyEngine.under(source, readable) && !GraalPyEngine.under(source, writable)
+                && !source.startsWith(pycache);
     }
 
     private Path read(Path p) throws IOException {
@@ -80,7 +116,7 @@ final class SandboxFileSystem implements FileSystem {
 
     private Path write(Path p, boolean followLast) throws IOException {
         Path r = resolve(p, followLast);
-        if (!GraalPyEngine.under(r, writable)) {
+        if (!GraalPyEngine.under(r, writable) && !pycacheWritable(r)) {
             throw new AccessDeniedException(p.toString(), null, "gillab: outside the temporary directory");
         }
         return r;

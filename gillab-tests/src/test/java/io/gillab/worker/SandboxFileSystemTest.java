@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
@@ -115,5 +117,51 @@ class SandboxFileSystemTest {
         }
         assertArrayEquals(new byte[] {1}, Files.readAllBytes(w.resolve("sub/new")));
         assertThrows(AccessDeniedException.class, () -> read(outside + "/secret"));
+    }
+
+    /**
+     * Python's os.replace (and every .pyc write: aside, then renamed) asks for an atomic move. The polyglot
+     * wrapper that adds GraalPy's home refused it ("Atomic move not supported"); the sandbox does the move.
+     */
+    @Test
+    void anAtomicRenameInsideTheWritableRootWorks() throws IOException {
+        FileSystem wrapped = SandboxFileSystem.create(List.of(base.resolve("r")), List.of(w));
+        Files.writeString(w.resolve("aside"), "new");
+        wrapped.move(wrapped.parsePath(w + "/aside"), wrapped.parsePath(w + "/sub/inside"),
+                StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        assertEquals("new", Files.readString(w.resolve("sub/inside")));
+        assertThrows(AccessDeniedException.class, () -> wrapped.move(wrapped.parsePath(w + "/sub/inside"),
+                wrapped.parsePath(outside + "/moved"), StandardCopyOption.ATOMIC_MOVE));
+        assertFalse(Files.exists(outside.resolve("moved")));
+    }
+
+    /**
+     * The .pyc folder mirrors source paths: a workload may write the .pyc of a module from GraalPy's own home
+     * (here {@code outside}, neither scripts nor temporary directory), never one that a later worker would load
+     * for gillab's scripts or for a module in the temporary directory.
+     */
+    @Test
+    void thePycacheFolderTakesOnlyTheHomesModules() throws IOException {
+        Path pyc = Files.createDirectories(base.resolve("pyc"));
+        FileSystem withPyc = new SandboxFileSystem(List.of(base.resolve("r")), List.of(w), pyc);
+        Path home = pyc.resolve(outside.toString().substring(1)).resolve("__pycache__");
+        Files.createDirectories(home.getParent());
+        withPyc.createDirectory(withPyc.parsePath(home.toString()));
+        try (SeekableByteChannel c = withPyc.newByteChannel(withPyc.parsePath(home + "/json.pyc"),
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE))) {
+            c.write(ByteBuffer.wrap(new byte[] {7}));
+        }
+        assertTrue(Files.exists(home.resolve("json.pyc")));
+        Path scripts = pyc.resolve(base.resolve("r").toString().substring(1));
+        Files.createDirectories(scripts);
+        assertThrows(AccessDeniedException.class, () -> withPyc.newByteChannel(
+                withPyc.parsePath(scripts + "/script.pyc"), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE)));
+        Path temp = pyc.resolve(w.toString().substring(1));
+        Files.createDirectories(temp);
+        assertThrows(AccessDeniedException.class, () -> withPyc.newByteChannel(
+                withPyc.parsePath(temp + "/mod.pyc"), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE)));
+        // and without a .pyc folder nothing there is writable
+        assertThrows(AccessDeniedException.class, () -> fs.newByteChannel(fs.parsePath(home + "/other.pyc"),
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE)));
     }
 }
