@@ -143,7 +143,7 @@ public final class LocalInterpreterRuntime implements PythonRuntime {
 
     @Override
     public int defaultWarmups() {
-        return isJit() ? JIT_WARMUPS : 3;
+        return isJit() ? JIT_WARMUPS : INTERPRETER_WARMUPS;
     }
 
     @Override

@@ -65,8 +65,7 @@ public final class LocalPythonRuntime implements PythonRuntime {
 
     @Override
     public int defaultWarmups() {
-        // CPython 3.11+ specialises bytecode after a few calls of a function; two threads warm twice as fast.
-        return 3;
+        return INTERPRETER_WARMUPS;
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class ContainerRuntime implements PythonRuntime {
 
     /** {@code cpython:3.13} → {@code gillab/cpython:3.13}. */
     public static ContainerRuntime cpython(String version, GillabHome home, ContainerLimits limits) {
-        return new ContainerRuntime("cpython:" + version, "gillab/cpython:" + version, home, limits, 3);
+        return new ContainerRuntime("cpython:" + version, "gillab/cpython:" + version, home, limits, INTERPRETER_WARMUPS);
     }
 
     @Override
