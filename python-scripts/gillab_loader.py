@@ -49,6 +49,12 @@ and optionally:
   ROUNDS       an int >= 1: the most measured rounds per process the
                workload needs when the run sets no --samples (the preset's
                count, if lower, is used); listed as "rounds".
+  INTERPRETER_WARMUPS
+               an int >= 0: the most warm-up rounds per process the
+               workload needs on an interpreter without a JIT (CPython)
+               when the run sets no --warmups (the runtime's count, if
+               lower, is used; JIT runtimes keep theirs); listed as
+               "interpreter_warmups".
 
 any module (workload or probe) optionally, for the catalogue:
 
@@ -293,6 +299,12 @@ def validate(module, path):
                                    rounds < 1):
             problems.append("ROUNDS must be an int >= 1, got %s"
                             % describe(rounds))
+        warmups = getattr(module, "INTERPRETER_WARMUPS", None)
+        if warmups is not None and (isinstance(warmups, bool) or
+                                    not isinstance(warmups, INT_TYPES) or
+                                    warmups < 0):
+            problems.append("INTERPRETER_WARMUPS must be an int >= 0, got %s"
+                            % describe(warmups))
         calibrate = getattr(module, "CALIBRATE", True)
         if not isinstance(calibrate, bool):
             problems.append("CALIBRATE must be True or False, got %s"
@@ -467,4 +479,7 @@ def _catalogue_fields(name, path, module):
         ("origin", to_text(getattr(module, "ORIGIN", None) or "gillab")),
         ("rounds", None if is_probe or getattr(module, "ROUNDS", None) is None
          else int(module.ROUNDS)),
+        ("interpreter_warmups", None if is_probe or
+         getattr(module, "INTERPRETER_WARMUPS", None) is None
+         else int(module.INTERPRETER_WARMUPS)),
     ]

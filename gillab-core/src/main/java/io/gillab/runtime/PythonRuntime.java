@@ -28,13 +28,12 @@ public interface PythonRuntime {
     int JIT_WARMUPS = 10;
 
     /**
-     * Warm-up rounds by default on an interpreter without a JIT (CPython): pyperf's default, 1. CPython 3.11+
-     * specialises a function's bytecode within its first calls, inside the first round. Checked on a default
-     * run (cpython 3.11/3.13/3.14, 3 processes each, countdown, sleep and convoy): the second and third warm-up
-     * rounds were no closer to the measured median than the first (ratios 0.5-1.6 either way, no trend), while
-     * Jython's and GraalPy's fell round by round (Jython's convoy p99 10.6x, 8.5x, 1.6x of its median).
+     * Warm-up rounds by default on an interpreter without a JIT (CPython). Not pyperf's 1: in a default run
+     * here, CPython 3.11's 2-thread countdown samples were 1.2-1.9x the measured median in a process's first two
+     * rounds (3 processes) and the speedup's interval widened from ±0.14 to ±0.44 with 1 warm-up round. A
+     * workload may ask fewer for itself (INTERPRETER_WARMUPS in its file, as the convoy does).
      */
-    int INTERPRETER_WARMUPS = 1;
+    int INTERPRETER_WARMUPS = 3;
 
     /** Warm-up samples the driver discards by default on this runtime (more for JIT runtimes). */
     int defaultWarmups();

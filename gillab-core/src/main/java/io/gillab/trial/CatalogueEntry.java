@@ -16,9 +16,12 @@ import java.util.List;
  * @param rounds  the most measured rounds per fork the workload needs (its ROUNDS, e.g. the convoy's 3: each
  *                of its samples already holds hundreds of requests), used when the run sets no
  *                {@code --samples} and the preset would take more; null for the preset's count
+ * @param interpreterWarmups the most warm-up rounds per fork the workload needs on an interpreter without a JIT
+ *                (its INTERPRETER_WARMUPS, e.g. the convoy's 1), used when the run sets no {@code --warmups};
+ *                null for the runtime's count. JIT runtimes always get theirs.
  */
 public record CatalogueEntry(String name, String kind, String description, String prediction, Long defaultSize,
-        String file, List<Integer> threads, String group, String origin, Integer rounds) {
+        String file, List<Integer> threads, String group, String origin, Integer rounds, Integer interpreterWarmups) {
 
     public static final String BENCHMARK = "benchmark";
     public static final String SCALING_PATTERN = "scaling pattern";
@@ -31,6 +34,12 @@ public record CatalogueEntry(String name, String kind, String description, Strin
     public CatalogueEntry {
         group = group == null || group.isBlank() ? defaultGroup(kind) : group;
         origin = origin == null || origin.isBlank() ? GILLAB : origin;
+    }
+
+    /** An entry that asks for no number of warm-up rounds. */
+    public CatalogueEntry(String name, String kind, String description, String prediction, Long defaultSize,
+            String file, List<Integer> threads, String group, String origin, Integer rounds) {
+        this(name, kind, description, prediction, defaultSize, file, threads, group, origin, rounds, null);
     }
 
     /** An entry that asks for no number of rounds. */
@@ -62,6 +71,17 @@ public record CatalogueEntry(String name, String kind, String description, Strin
         return rounds == null ? presetSamples : Math.min(presetSamples, rounds);
     }
 
+    /**
+     * The warm-up rounds per fork: the run's own {@code --warmups} if set; else the runtime's, at most
+     * {@link #interpreterWarmups} on an interpreter without a JIT.
+     */
+    public int warmupsFor(Integer runWarmups, int runtimeWarmups, boolean jit) {
+        if (runWarmups != null) {
+            return runWarmups;
+        }
+        return jit || interpreterWarmups == null ? runtimeWarmups : Math.min(runtimeWarmups, interpreterWarmups);
+    }
+
     static CatalogueEntry fromRecord(JsonNode n) {
         List<Integer> threads = null;
         if (n.path("threads").isArray()) {
@@ -73,6 +93,10 @@ public record CatalogueEntry(String name, String kind, String description, Strin
         return new CatalogueEntry(n.path("name").asText(), n.path("kind").asText(), n.path("description").asText(""),
                 n.path("prediction").asText(""), n.hasNonNull("default_size") ? n.get("default_size").asLong() : null,
                 n.path("file").asText(""), threads, n.path("group").asText(null), n.path("origin").asText(null),
-                n.path("rounds").canConvertToInt() && n.path("rounds").isIntegralNumber() ? n.get("rounds").asInt() : null);
+                intOrNull(n.path("rounds")), intOrNull(n.path("interpreter_warmups")));
+    }
+
+    private static Integer intOrNull(JsonNode v) {
+        return v.canConvertToInt() && v.isIntegralNumber() ? v.asInt() : null;
     }
 }

@@ -32,7 +32,7 @@ public final class TrialMatrix {
                 for (String mode : modes) {
                     specs.add(new TrialSpec(rt.id(), e, e.threads() != null ? e.threads() : threadCounts,
                             e.roundsFor(m.samples(), p.samples()),
-                            p.warmups(), m.size(), m.minSeconds(), p.forks(), m.scaling(), mode, m.jitWaitSeconds(),
+                            e.warmupsFor(m.warmups(), p.warmups(), rt.isJit()), m.size(), m.minSeconds(), p.forks(), m.scaling(), mode, m.jitWaitSeconds(),
                             m.oneThreadOn(), null));
                 }
             }
