@@ -228,6 +228,17 @@ def locate(name, extra_paths, allow_shadowing=False):
 # the contract
 
 
+def _optional_int_problem(module, attr, lowest):
+    """What is wrong with an optional int attribute (absent is fine), or
+    None: e.g. "ROUNDS must be an int >= 1, got int 0"."""
+    value = getattr(module, attr, None)
+    if value is None or (not isinstance(value, bool) and
+                         isinstance(value, INT_TYPES) and value >= lowest):
+        return None
+    return "%s must be an int >= %d, got %s" % (attr, lowest,
+                                                describe(value))
+
+
 def validate(module, path):
     """List of contract problems (empty when the module is fine)."""
     problems = []
@@ -293,18 +304,10 @@ def validate(module, path):
                     "%s, got %s" % (lowest, "" if has_measure else
                                     " (0 needs measure())",
                                     describe(threads)))
-        rounds = getattr(module, "ROUNDS", None)
-        if rounds is not None and (isinstance(rounds, bool) or
-                                   not isinstance(rounds, INT_TYPES) or
-                                   rounds < 1):
-            problems.append("ROUNDS must be an int >= 1, got %s"
-                            % describe(rounds))
-        warmups = getattr(module, "INTERPRETER_WARMUPS", None)
-        if warmups is not None and (isinstance(warmups, bool) or
-                                    not isinstance(warmups, INT_TYPES) or
-                                    warmups < 0):
-            problems.append("INTERPRETER_WARMUPS must be an int >= 0, got %s"
-                            % describe(warmups))
+        for attr, lowest in (("ROUNDS", 1), ("INTERPRETER_WARMUPS", 0)):
+            problem = _optional_int_problem(module, attr, lowest)
+            if problem:
+                problems.append(problem)
         calibrate = getattr(module, "CALIBRATE", True)
         if not isinstance(calibrate, bool):
             problems.append("CALIBRATE must be True or False, got %s"
