@@ -28,10 +28,10 @@ public interface PythonRuntime {
     int JIT_WARMUPS = 10;
 
     /**
-     * Warm-up rounds by default on an interpreter without a JIT (CPython). Not pyperf's 1: in a default run
-     * here, CPython 3.11's 2-thread countdown samples were 1.2-1.9x the measured median in a process's first two
-     * rounds (3 processes) and the speedup's interval widened from ±0.14 to ±0.44 with 1 warm-up round. A
-     * workload may ask fewer for itself (INTERPRETER_WARMUPS in its file, as the convoy does).
+     * Warm-up rounds by default on an interpreter without a JIT (CPython). Not pyperf's 1: in three default runs
+     * here, CPython 3.11's 2-thread countdown samples were 1.2-2.0x the measured median in a process's first two
+     * rounds (3 processes each), so with 1 warm-up round those slow rounds were measured. A workload may ask
+     * fewer for itself (INTERPRETER_WARMUPS in its file, as the convoy does).
      */
     int INTERPRETER_WARMUPS = 3;
 
