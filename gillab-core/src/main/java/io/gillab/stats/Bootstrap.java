@@ -28,7 +28,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * <p>Resampling cannot reach past the forks it saw, so with 2-5 forks even the expanded interval misses
  * too often (85% in place of 95% with 3 forks, see BootstrapCoverageTest). With two or more forks the
  * interval is therefore at least as wide as Student's t interval over the forks' own statistics (each fork
- * is one independent observation of the statistic).
+ * is one independent observation of the statistic), in log space for a positive statistic.
  */
 public final class Bootstrap {
     public static final int RESAMPLES = 2000;
@@ -82,9 +82,26 @@ public final class Bootstrap {
         double[] perFork = java.util.Arrays.stream(f).mapToDouble(statistic).toArray();
         double centre = statistic.applyAsDouble(java.util.Arrays.stream(f).flatMapToDouble(java.util.Arrays::stream)
                 .toArray());
-        double half = TDistribution.of(f.length - 1).inverseSurvivalProbability((1 - level) / 2)
-                * Math.sqrt(VarianceSplit.varianceOf(perFork) / f.length);
-        return new Interval(Math.min(boot.low(), centre - half), Math.max(boot.high(), centre + half));
+        Interval floor = studentFloor(perFork, centre, level);
+        return new Interval(Math.min(boot.low(), floor.low()), Math.max(boot.high(), floor.high()));
+    }
+
+    /**
+     * Student's t interval around {@code centre} from the forks' own statistics. Timings, latencies and
+     * speedups are positive and spread by factors, so where every fork's statistic is positive the interval is
+     * taken in log space: centre / e^h to centre * e^h. With two forks t is 12.7, and a linear interval then
+     * went below zero (a convoy p99 of 8.02 ms read "[-23.7 ms, 39.8 ms]", a 0.96x speedup "-0.72 to 2.65").
+     * A statistic that may be zero or negative keeps the linear interval.
+     */
+    static Interval studentFloor(double[] perFork, double centre, double level) {
+        double t = TDistribution.of(perFork.length - 1).inverseSurvivalProbability((1 - level) / 2);
+        if (centre > 0 && Arrays.stream(perFork).allMatch(v -> v > 0)) {
+            double[] logs = Arrays.stream(perFork).map(Math::log).toArray();
+            double half = t * Math.sqrt(VarianceSplit.varianceOf(logs) / perFork.length);
+            return new Interval(centre * Math.exp(-half), centre * Math.exp(half));
+        }
+        double half = t * Math.sqrt(VarianceSplit.varianceOf(perFork) / perFork.length);
+        return new Interval(centre - half, centre + half);
     }
 
     /** Interval of median(a) / median(b), each side resampled hierarchically and independently. */

@@ -61,6 +61,30 @@ class StatisticsTest {
         assertTrue(first.low() >= 0.19 && first.high() <= 0.22, first::toString);
     }
 
+    /**
+     * Two forks far apart (a convoy p99 in ms): Student's floor over the forks (t = 12.706 for one degree of
+     * freedom) is taken in log space, so it stays above zero where a linear one reached -23.7 ms.
+     */
+    @Test
+    void twoForksFarApartGiveAPositiveIntervalInLogSpace() {
+        double[][] forks = {{8.0, 8.2, 7.9}, {3.0, 3.1, 2.9}};
+        double centre = Stats.medianOf(new double[] {8.0, 8.2, 7.9, 3.0, 3.1, 2.9});
+        Bootstrap.Interval ci = Bootstrap.median(forks, 0.95);
+        // sd of two logs over sqrt(2) is |ln a - ln b| / 2
+        double h = 12.706204736174707 * Math.abs(Math.log(8.0) - Math.log(3.0)) / 2;
+        assertEquals(centre * Math.exp(-h), ci.low(), 1e-9 * centre);
+        assertEquals(centre * Math.exp(h), ci.high(), 1e-6 * centre * Math.exp(h));
+        assertTrue(ci.low() > 0, ci::toString);
+    }
+
+    /** A statistic that can be zero or negative (a difference) keeps the linear floor. */
+    @Test
+    void aStatisticThatCanBeNegativeKeepsTheLinearFloor() {
+        Bootstrap.Interval ci = Bootstrap.studentFloor(new double[] {-1.0, 3.0}, 1.0, 0.95);
+        assertEquals(1.0 - 12.706204736174707 * 2, ci.low(), 1e-9);
+        assertEquals(1.0 + 12.706204736174707 * 2, ci.high(), 1e-9);
+    }
+
     @Test
     void holmMatchesR() {
         assertArrayEquals(new double[] {0.03, 0.06, 0.06, 0.02}, Comparison.holm(new double[] {0.01, 0.04, 0.03, 0.005}),
