@@ -25,11 +25,12 @@ class GillabAssertionsTest {
     @Test
     void aSpeedupIsJudgedByItsIntervalAndAFailureShowsTheEvidence() throws IOException {
         TrialResult jython = trial("countdown", "jython");
-        // this recording's interval is wide (1.44x, 95% CI -3.93 to 6.81): a cell fails only outside it
+        // this recording's interval is wide (1.44x, 95% CI 0.0062 to 335: two forks whose medians are 1.47x and
+        // 0.62x, t = 12.7 in log space): a cell fails only outside it
         assertThat(jython).isOk().speedup(2).isAtLeast(1.3);
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
-                () -> assertThat(jython).speedup(2).isAtLeast(100));
-        assertTrue(e.getMessage().contains("observed ") && e.getMessage().contains("expected >= 100")
+                () -> assertThat(jython).speedup(2).isAtLeast(1000));
+        assertTrue(e.getMessage().contains("observed ") && e.getMessage().contains("expected >= 1000")
                 && e.getMessage().contains("evidence: ") && e.getMessage().contains("95%"), e.getMessage());
     }
 
